@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isLocalVideo } from '../schemas/shared.ts';
+import { fieldLabel } from '../schemas/fields.ts';
+
+export interface MediaFields {
+  cover?: string;
+  video?: string;
+  captions?: string;
+  file?: string;
+}
+
+export interface FileProblem {
+  field: keyof MediaFields;
+  message: string;
+}
+
+/** Local files an entry names, resolved against the entry's folder. */
+export function localFiles(entry: MediaFields): { field: keyof MediaFields; value: string }[] {
+  const fields: (keyof MediaFields)[] = ['cover', 'video', 'captions', 'file'];
+  return fields
+    .filter((field) => entry[field] !== undefined && (field !== 'video' || isLocalVideo(entry.video)))
+    .map((field) => ({ field, value: entry[field]! }));
+}
+
+export function resolveLocalFile(entryFile: string, value: string): string {
+  return path.resolve(path.dirname(entryFile), value);
+}
+
+/** Every local cover, video, captions and PDF file must exist inside the content tree. */
+export function checkLocalFiles(entryFile: string, entry: MediaFields, contentDir: string): FileProblem[] {
+  const problems: FileProblem[] = [];
+  for (const { field, value } of localFiles(entry)) {
+    const resolved = resolveLocalFile(entryFile, value);
+    const label = fieldLabel(field);
+    if (path.relative(contentDir, resolved).startsWith('..')) {
+      problems.push({ field, message: `${label}「${value}」在内容目录之外，请把文件放进内容目录（例如和本文件放在同一文件夹）` });
+    } else if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+      problems.push({
+        field,
+        message: `找不到${label}文件「${value}」，请检查文件名和路径（路径相对于本文件所在的文件夹，区分大小写）`,
+      });
+    } else if (field === 'captions' && !fs.readFileSync(resolved, 'utf8').replace(/^\uFEFF/, '').startsWith('WEBVTT')) {
+      problems.push({ field, message: `字幕文件「${value}」不是 WebVTT 格式，第一行必须是 WEBVTT` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+/** One thing wrong in the content tree, said so that a member of staff can fix it. */
+export interface Problem {
+  /** Absolute path of the file */
+  file: string;
+  /** The field (`minutes`, `instructors[0].affiliation`) or the body section (`正文「主要做法」`) */
+  field: string;
+  /** What is wrong and how to fix it, in Chinese */
+  message: string;
+}
+
+/** `content/courses/x.md:minutes — 视频资源必须填写视频时长，…` with the file relative to the working directory. */
+export function formatProblem(problem: Problem, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, problem.file);
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? problem.file : relative;
+  return `${shown.split(path.sep).join('/')}:${problem.field} — ${problem.message}`;
+}
+
+export function formatReport(problems: Problem[], cwd = process.cwd()): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  return [
+    `内容检查发现 ${problems.length} 个问题（涉及 ${files} 个文件），请逐条修改后再试：`,
+    ...problems.map((p) => `  ✗ ${formatProblem(p, cwd)}`),
+  ].join('\n');
+}
+
+/** `instructors.0.affiliation` → `instructors[0].affiliation` */
+export function formatFieldPath(segments: readonly PropertyKey[]): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`))
+    .join('');
+}

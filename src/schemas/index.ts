@@ -1,0 +1,11 @@
+import type { z } from 'astro/zod';
+import type { Kind } from '../lib/paths.ts';
+import { CaseSchema } from './case.ts';
+import { CourseSchema } from './course.ts';
+import { ProjectSchema } from './project.ts';
+
+export const ENTRY_SCHEMAS = {
+  courses: CourseSchema,
+  cases: CaseSchema,
+  projects: ProjectSchema,
+} as const satisfies Record<Kind, z.ZodType>;
