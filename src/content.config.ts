@@ -9,7 +9,11 @@ import { contentPath, DATA_FILES, slugFromPath, type Kind } from './lib/paths.ts
 // Checks beyond the schemas (sections, privacy, files, references) run before this, in the
 // content-checks integration: by the time Astro loads a collection, it is known to be valid.
 const entries = (kind: Kind) =>
-  glob({ base: contentPath(kind), pattern: ['**/*.md', '!**/_*', '!**/_*/**'], generateId: ({ entry }) => slugFromPath(entry) });
+  glob({
+    base: contentPath(kind),
+    pattern: ['**/*.md', '!**/_*', '!**/_*/**'],
+    generateId: ({ entry }) => slugFromPath(entry),
+  });
 
 export const collections = {
   courses: defineCollection({ loader: entries('courses'), schema: ({ image }) => createCourseSchema(image()) }),

@@ -6,7 +6,8 @@ import type { Nodes } from 'mdast';
  * is one; each run of Latin letters or digits is one; half-width punctuation and whitespace are not
  * counted. Full-width letters and digits count like their half-width forms.
  */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\u3400-\u4dbf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+const CJK =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\u3400-\u4dbf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 /** Punctuation outside ASCII (“ ” ‘ ’ … — · 、) is written full-width in Chinese text. */
@@ -15,7 +16,9 @@ const WIDE_PUNCT = /[^\x00-\x7f\p{L}\p{N}\s]/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
 function toHalfWidthAlnum(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 export function countChars(text: string): number {

@@ -7,7 +7,9 @@ export type Entry<K extends Kind = Kind> = CollectionEntry<K>;
 
 /** Newest recommendation first; ties by title so that the order never depends on file order. */
 export function byNewest(a: Entry, b: Entry): number {
-  return b.data.recommendedOn.getTime() - a.data.recommendedOn.getTime() || a.data.title.localeCompare(b.data.title, 'zh-CN');
+  return (
+    b.data.recommendedOn.getTime() - a.data.recommendedOn.getTime() || a.data.title.localeCompare(b.data.title, 'zh-CN')
+  );
 }
 
 export async function getEntries<K extends Kind>(kind: K): Promise<Entry<K>[]> {

@@ -123,7 +123,8 @@ function entryKnownKeys(kind: Kind): string[] {
   const schema = ENTRY_SCHEMAS[kind] as unknown as { in?: z.ZodObject; def?: { in?: z.ZodObject } };
   // The schemas are object → refine → transform pipes; the object holds the field names.
   let inner: unknown = schema;
-  for (let i = 0; i < 5 && inner && !(inner as z.ZodObject).shape; i++) inner = (inner as { in?: unknown }).in ?? (inner as { def?: { in?: unknown } }).def?.in;
+  for (let i = 0; i < 5 && inner && !(inner as z.ZodObject).shape; i++)
+    inner = (inner as { in?: unknown }).in ?? (inner as { def?: { in?: unknown } }).def?.in;
   return Object.keys((inner as z.ZodObject | undefined)?.shape ?? {});
 }
 
@@ -147,7 +148,11 @@ function checkReferences(entry: LoadedEntry, catalogue: Omit<Catalogue, 'entries
   const names = [...catalogue.scenarios.values()].map((s) => s.name);
   data.scenarios.forEach((name, i) => {
     if (!names.includes(name)) {
-      problems.push({ file, field: `scenarios[${i}]`, message: `没有「${name}」这个应用场景，只能从这些里选：${names.join('、')}` });
+      problems.push({
+        file,
+        field: `scenarios[${i}]`,
+        message: `没有「${name}」这个应用场景，只能从这些里选：${names.join('、')}`,
+      });
     }
   });
   return problems;
@@ -166,7 +171,11 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
     return undefined;
   }
   if (Object.keys(frontmatter).length === 0) {
-    problems.push({ file, field: '(frontmatter)', message: '文件开头缺少用 --- 包起来的字段区，请用 npm run new 生成新条目再填写' });
+    problems.push({
+      file,
+      field: '(frontmatter)',
+      message: '文件开头缺少用 --- 包起来的字段区，请用 npm run new 生成新条目再填写',
+    });
     return undefined;
   }
   problems.push(...privacyProblems(file, frontmatter));
@@ -188,18 +197,36 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
  */
 export function validateContent(contentDir: string = CONTENT_DIR): ContentReport {
   const problems: Problem[] = [...readSiteSettings(contentDir).problems];
-  const units = loadDataFile(contentDir, DATA_FILES.units, UnitSchema, {
-    test: (key) => SLUG_PATTERN.test(key),
-    message: '单位编号只能用小写字母、数字和短横线，例如 shili-laonian-kaifang-daxue',
-  }, problems);
-  const batchesById = loadDataFile(contentDir, DATA_FILES.batches, BatchSchema, {
-    test: (key) => /^[1-9]\d*$/.test(key),
-    message: '批次编号只能是正整数，例如 1',
-  }, problems);
-  const scenarios = loadDataFile(contentDir, DATA_FILES.scenarios, ScenarioSchema, {
-    test: (key) => SLUG_PATTERN.test(key),
-    message: '场景编号只能用小写拼音和短横线，例如 jiuyi',
-  }, problems);
+  const units = loadDataFile(
+    contentDir,
+    DATA_FILES.units,
+    UnitSchema,
+    {
+      test: (key) => SLUG_PATTERN.test(key),
+      message: '单位编号只能用小写字母、数字和短横线，例如 shili-laonian-kaifang-daxue',
+    },
+    problems,
+  );
+  const batchesById = loadDataFile(
+    contentDir,
+    DATA_FILES.batches,
+    BatchSchema,
+    {
+      test: (key) => /^[1-9]\d*$/.test(key),
+      message: '批次编号只能是正整数，例如 1',
+    },
+    problems,
+  );
+  const scenarios = loadDataFile(
+    contentDir,
+    DATA_FILES.scenarios,
+    ScenarioSchema,
+    {
+      test: (key) => SLUG_PATTERN.test(key),
+      message: '场景编号只能用小写拼音和短横线，例如 jiuyi',
+    },
+    problems,
+  );
   const batches = new Map([...batchesById].map(([key, value]) => [Number(key), value]));
   const catalogue: Catalogue = { units, batches, scenarios, entries: [] };
 
@@ -211,7 +238,8 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
         problems.push({
           file,
           field: '(文件)',
-          message: '条目只能是 .md 文件：.mdx 会在构建时运行代码，出于安全不接受，请把扩展名改为 .md 并删去其中的 import、export 和组件',
+          message:
+            '条目只能是 .md 文件：.mdx 会在构建时运行代码，出于安全不接受，请把扩展名改为 .md 并删去其中的 import、export 和组件',
         });
         continue;
       }
@@ -226,7 +254,11 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
         continue;
       }
       if (slugs.has(slug)) {
-        problems.push({ file, field: '(文件名)', message: `与 ${path.relative(dir, slugs.get(slug)!)} 重名：同一类内容的文件名不能重复，请换一个文件名` });
+        problems.push({
+          file,
+          field: '(文件名)',
+          message: `与 ${path.relative(dir, slugs.get(slug)!)} 重名：同一类内容的文件名不能重复，请换一个文件名`,
+        });
         continue;
       }
       slugs.set(slug, file);

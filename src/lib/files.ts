@@ -34,13 +34,22 @@ export function checkLocalFiles(entryFile: string, entry: MediaFields, contentDi
     const resolved = resolveLocalFile(entryFile, value);
     const label = fieldLabel(field);
     if (path.relative(contentDir, resolved).startsWith('..')) {
-      problems.push({ field, message: `${label}「${value}」在内容目录之外，请把文件放进内容目录（例如和本文件放在同一文件夹）` });
+      problems.push({
+        field,
+        message: `${label}「${value}」在内容目录之外，请把文件放进内容目录（例如和本文件放在同一文件夹）`,
+      });
     } else if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
       problems.push({
         field,
         message: `找不到${label}文件「${value}」，请检查文件名和路径（路径相对于本文件所在的文件夹，区分大小写）`,
       });
-    } else if (field === 'captions' && !fs.readFileSync(resolved, 'utf8').replace(/^\uFEFF/, '').startsWith('WEBVTT')) {
+    } else if (
+      field === 'captions' &&
+      !fs
+        .readFileSync(resolved, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .startsWith('WEBVTT')
+    ) {
       problems.push({ field, message: `字幕文件「${value}」不是 WebVTT 格式，第一行必须是 WEBVTT` });
     }
   }

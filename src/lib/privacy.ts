@@ -14,7 +14,11 @@ export interface PersonalNumber {
 
 export const PUBLIC_SERVICE_NUMBERS: ReadonlySet<string> = new Set(publicNumbers.numbers);
 
-const KIND_NAMES: Record<PersonalNumberKind, string> = { mobile: '手机号码', landline: '固定电话号码', idCard: '身份证号码' };
+const KIND_NAMES: Record<PersonalNumberKind, string> = {
+  mobile: '手机号码',
+  landline: '固定电话号码',
+  idCard: '身份证号码',
+};
 
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const FULL_WIDTH = /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff38\uff58\uff3b\uff3d]/g;

@@ -27,7 +27,5 @@ export function formatReport(problems: Problem[], cwd = process.cwd()): string {
 
 /** `instructors.0.affiliation` → `instructors[0].affiliation` */
 export function formatFieldPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`))
-    .join('');
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('');
 }

@@ -92,17 +92,26 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
     problems.push({ field: '正文', message: '正文是空的，请在第二个 --- 之后写上内容' });
   }
   for (const h1 of outline.h1s) {
-    problems.push({ field: '正文', message: `正文里不要用一级标题「# ${h1}」（名称已是页面标题），请改成「## ${h1}」或删去` });
+    problems.push({
+      field: '正文',
+      message: `正文里不要用一级标题「# ${h1}」（名称已是页面标题），请改成「## ${h1}」或删去`,
+    });
   }
   for (const rule of rules.required) {
     if (!named.some((s) => s.name === rule.name)) {
-      problems.push({ field: sectionField(rule.name), message: `缺少必需的小节，请加上一行「## ${rule.name}」并在下面写内容` });
+      problems.push({
+        field: sectionField(rule.name),
+        message: `缺少必需的小节，请加上一行「## ${rule.name}」并在下面写内容`,
+      });
     }
   }
   const seen = new Set<string>();
   for (const section of named) {
     if (seen.has(section.name)) {
-      problems.push({ field: sectionField(section.name), message: `小节「${section.name}」出现了不止一次，请合并成一节` });
+      problems.push({
+        field: sectionField(section.name),
+        message: `小节「${section.name}」出现了不止一次，请合并成一节`,
+      });
     }
     seen.add(section.name);
     const rule = allowed?.find((r) => r.name === section.name);
@@ -126,7 +135,10 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
     const order = named.map((s) => s.name).filter((n) => rules.required.some((r) => r.name === n));
     const expected = rules.required.map((r) => r.name).filter((n) => order.includes(n));
     if (order.join() !== expected.join()) {
-      problems.push({ field: '正文', message: `小节顺序不对，应当依次是：${rules.required.map((r) => r.name).join(' → ')}` });
+      problems.push({
+        field: '正文',
+        message: `小节顺序不对，应当依次是：${rules.required.map((r) => r.name).join(' → ')}`,
+      });
     }
   }
   if (outline.chars > rules.max) {

@@ -23,5 +23,8 @@ export function readSiteSettings(contentDir: string = CONTENT_DIR): { settings: 
   }
   const parsed = SiteSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return { settings: parsed.data, problems: [] };
-  return { settings: DEFAULTS, problems: issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)) };
+  return {
+    settings: DEFAULTS,
+    problems: issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)),
+  };
 }

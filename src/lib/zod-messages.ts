@@ -36,7 +36,11 @@ function closest(key: string, candidates: readonly string[]): string | undefined
       let prev = row[0]!;
       row[0] = i;
       for (let j = 1; j <= b.length; j++) {
-        const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+        const next = Math.min(
+          row[j]! + 1,
+          row[j - 1]! + 1,
+          prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+        );
         prev = row[j]!;
         row[j] = next;
       }
@@ -80,7 +84,9 @@ export function issuesToProblems(
           {
             file,
             field,
-            message: missing ? withHint(`缺少必填的「${label}」`) : withHint(`「${label}」的格式不对，应当是${expected}`),
+            message: missing
+              ? withHint(`缺少必填的「${label}」`)
+              : withHint(`「${label}」的格式不对，应当是${expected}`),
           },
         ];
       }
@@ -107,7 +113,13 @@ export function issuesToProblems(
                   : `不能小于 ${issue.minimum}`
                 : `不能大于 ${issue.maximum}`
               : what;
-        return [{ file, field, message: issue.message.startsWith('至少') ? issue.message : withHint(`「${label}」${detail}`) }];
+        return [
+          {
+            file,
+            field,
+            message: issue.message.startsWith('至少') ? issue.message : withHint(`「${label}」${detail}`),
+          },
+        ];
       }
       case 'invalid_format':
         return [{ file, field, message: withHint(`「${label}」${issue.message}`) }];

@@ -98,7 +98,7 @@ const videoField = z
  * (src/content.config.ts) so that covers are optimised; validation and scripts use this one.
  */
 export const coverPath = localPath(['jpg', 'jpeg', 'png', 'webp', 'avif', 'svg'], '封面图片');
-export type CoverSchema = z.ZodType<unknown, string>;
+export type CoverSchema = z.ZodType;
 
 /** Fields every kind of entry has (SPEC §2); `cover` is added by each kind's schema factory. */
 export const entryBaseShape = {

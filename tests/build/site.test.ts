@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/content-tree.ts';
+import { localFiles } from '../../src/lib/files.ts';
+import { mediaPath } from '../../src/lib/media.ts';
+import { KINDS } from '../../src/lib/paths.ts';
+import { DIST } from '../helpers/run.ts';
+
+// The global setup built the bundled content (or CONTENT_DIR) into dist/.
+const { catalogue, problems } = validateContent();
+const html = (pagePath: string) => fs.readFileSync(path.join(DIST, pagePath, 'index.html'), 'utf8');
+
+describe('the built site', () => {
+  it('was built from valid content', () => {
+    expect(problems).toEqual([]);
+    expect(catalogue.entries.length).toBeGreaterThan(0);
+  });
+
+  it('has a page for every entry, with its title and summary', () => {
+    for (const entry of catalogue.entries) {
+      const page = html(`${entry.kind}/${entry.slug}`);
+      expect(page, entry.file).toContain(`<h1>${entry.data.title}</h1>`);
+      expect(page, entry.file).toContain(entry.data.summary);
+    }
+  });
+
+  it('lists every entry on its kind list pages', () => {
+    for (const kind of KINDS) {
+      const lists = fs
+        .readdirSync(path.join(DIST, kind), { withFileTypes: true })
+        .filter((d) => /^\d+$/.test(d.name))
+        .map((d) => html(`${kind}/${d.name}`));
+      const all = [html(kind), ...lists].join('\n');
+      for (const entry of catalogue.entries.filter((e) => e.kind === kind)) {
+        expect(all, entry.file).toContain(`/${kind}/${entry.slug}/`);
+      }
+    }
+  });
+
+  it('publishes every local video, captions and PDF file', () => {
+    for (const entry of catalogue.entries) {
+      for (const { field, value } of localFiles(entry.data)) {
+        if (field === 'cover') continue;
+        expect(
+          fs.existsSync(path.join(DIST, decodeURIComponent(mediaPath(entry.kind, entry.slug, value)))),
+          value,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the page of a withdrawn entry and says it was withdrawn', () => {
+    for (const entry of catalogue.entries.filter((e) => e.data.withdrawn)) {
+      expect(html(`${entry.kind}/${entry.slug}`)).toContain('这条内容已撤下');
+    }
+  });
+
+  it('declares Chinese on every page', () => {
+    const pages = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(catalogue.entries.length);
+    for (const page of pages)
+      expect(fs.readFileSync(path.join(DIST, page), 'utf8'), page).toContain('<html lang="zh-CN"');
+  });
+});
