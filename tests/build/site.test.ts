@@ -10,6 +10,8 @@ import { DIST } from '../helpers/run.ts';
 // The global setup built the bundled content (or CONTENT_DIR) into dist/.
 const { catalogue, problems } = validateContent();
 const html = (pagePath: string) => fs.readFileSync(path.join(DIST, pagePath, 'index.html'), 'utf8');
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const h1Of = (page: string) => /<h1[^>]*>(.*?)<\/h1>/s.exec(page)?.[1];
 
 describe('the built site', () => {
   it('was built from valid content', () => {
@@ -20,8 +22,8 @@ describe('the built site', () => {
   it('has a page for every entry, with its title and summary', () => {
     for (const entry of catalogue.entries) {
       const page = html(`${entry.kind}/${entry.slug}`);
-      expect(page, entry.file).toContain(`<h1>${entry.data.title}</h1>`);
-      expect(page, entry.file).toContain(entry.data.summary);
+      expect(h1Of(page), entry.file).toBe(escape(entry.data.title));
+      expect(page, entry.file).toContain(escape(entry.data.summary));
     }
   });
 
