@@ -10,4 +10,22 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [contentChecks(), mdx()],
+  // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.
+  markdown: { syntaxHighlight: false },
+  security: {
+    // Astro hashes its own scripts and styles into a <meta> CSP on every page.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "media-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly; nothing else needs more than 'self'.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

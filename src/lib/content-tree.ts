@@ -9,13 +9,14 @@ import { SLUG_PATTERN } from '../schemas/shared.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
-import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
+import { CONTENT_DIR, DATA_FILES, KINDS, RESERVED_SLUGS, slugFromPath, type Kind } from './paths.ts';
 import { formatFieldPath, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
+import { readGuides } from './guides.ts';
 
 export interface EntryDataByKind {
   courses: CourseData;
@@ -253,6 +254,10 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
         });
         continue;
       }
+      if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
+        problems.push({ file, field: '(文件名)', message: `「${slug}」是网站保留的网址，请换一个文件名` });
+        continue;
+      }
       if (slugs.has(slug)) {
         problems.push({
           file,
@@ -269,6 +274,8 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
       }
     }
   }
+  const slugsByKind = new Set(catalogue.entries.map((e) => `${e.kind}/${e.slug}`));
+  problems.push(...readGuides(contentDir, (kind, slug) => slugsByKind.has(`${kind}/${slug}`)).problems);
   return { problems, catalogue };
 }
 

@@ -26,7 +26,12 @@ export const DATA_FILES = {
   batches: 'batches.yaml',
   scenarios: 'scenarios.yaml',
   site: 'site.yaml',
+  glossary: 'glossary.yaml',
+  startHere: 'start-here.yaml',
 } as const;
+
+/** Path segments that list pages use under /<kind>/, so no entry may take them as its slug. */
+export const RESERVED_SLUGS = ['tuijie'] as const;
 
 /** Entry slugs are file names: `courses/2022/shouji-guahao.md` → `shouji-guahao`. */
 export function slugFromPath(file: string): string {

@@ -28,3 +28,11 @@ export function readSiteSettings(contentDir: string = CONTENT_DIR): { settings: 
     problems: issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)),
   };
 }
+
+let cached: SiteSettings | undefined;
+
+/** For pages: the settings of CONTENT_DIR, read once per build. */
+export function getSiteSettings(): SiteSettings {
+  cached ??= readSiteSettings().settings;
+  return cached;
+}

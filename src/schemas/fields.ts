@@ -63,6 +63,11 @@ export const FIELDS = {
   synonyms: { label: '同义词', hint: '填写老年人常说的词的列表，例如 [看病, 挂号, 医院]' },
   notice: { label: '通知所列场景', hint: '是通知列出的五个高频场景之一时填 true，否则填 false' },
   order: { label: '排序', hint: '填写正整数，小的排在前面' },
+  term: { label: '名词', hint: '填写老年人会遇到的词，不超过 10 字，例如 二维码' },
+  aliases: { label: '其他写法', hint: '同一个词的其他说法的列表，例如 [扫码, 二维码图片]，没有就写 []' },
+  explanation: { label: '解释', hint: '用大白话解释，10–150 字' },
+  example: { label: '例子', hint: '一个生活中的例子，不超过 80 字' },
+  slug: { label: '条目编号', hint: '填写条目的文件名（不带 .md），例如 shouji-yuyue-guahao' },
   sampleContent: { label: '示例内容提示', hint: '内容目录里是示例内容时填 true，换成正式内容后填 false' },
 } as const satisfies Record<string, { label: string; hint: string }>;
 

@@ -1,0 +1,46 @@
+import type { Catalogue, Entry } from './collections.ts';
+
+const LICENSE_URLS: Record<string, string> = {
+  'CC BY 4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'CC BY-SA 4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+  'CC BY-NC 4.0': 'https://creativecommons.org/licenses/by-nc/4.0/',
+  'CC BY-NC-SA 4.0': 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+};
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** schema.org data for search engines: Course for courses, Article for cases and projects, provider = unit. */
+export function entryJsonLd(entry: Entry, catalogue: Catalogue, url: string): Record<string, unknown> {
+  const { data } = entry;
+  const unit = catalogue.unitOf(entry);
+  const provider = {
+    '@type': 'EducationalOrganization',
+    name: unit.name,
+    address: catalogue.provinceOf(entry).fullName,
+  };
+  const common = {
+    '@context': 'https://schema.org',
+    name: data.title,
+    headline: data.title,
+    description: data.summary,
+    url,
+    inLanguage: 'zh-CN',
+    datePublished: isoDate(data.recommendedOn),
+    dateModified: isoDate(data.updatedOn),
+    license: LICENSE_URLS[data.license] ?? data.license,
+    keywords: data.scenarios.join(','),
+    audience: { '@type': 'PeopleAudience', suggestedMinAge: 60 },
+  };
+  if (entry.collection === 'courses') {
+    const course = (entry as Entry<'courses'>).data;
+    return {
+      ...common,
+      '@type': 'Course',
+      provider,
+      learningResourceType: course.resourceType,
+      isAccessibleForFree: true,
+      ...(course.minutes ? { timeRequired: `PT${course.minutes}M` } : {}),
+    };
+  }
+  return { ...common, '@type': 'Article', author: provider, publisher: provider };
+}

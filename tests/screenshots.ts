@@ -1,0 +1,60 @@
+// npm run screenshots [-- --pages /,/courses/ --sizes standard,large --themes light,dark,care --widths 375,1280]
+// Writes full-page PNGs of every page type to tests/.output/screenshots/ so people can look at what changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+import { DIST, OUTPUT } from './helpers/run.ts';
+import { PAGE_TYPES } from './helpers/page-types.ts';
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string' },
+    sizes: { type: 'string', default: 'standard,large,xlarge' },
+    themes: { type: 'string', default: 'light,dark,care' },
+    widths: { type: 'string', default: '375,1280' },
+  },
+});
+
+const pages = values.pages
+  ? values.pages
+      .split(',')
+      .map((p) => ({ name: p.replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '') || 'home', path: p }))
+  : PAGE_TYPES;
+const out = path.join(OUTPUT, 'screenshots');
+fs.mkdirSync(out, { recursive: true });
+
+const server = await serveStatic(DIST);
+const browser = await launchBrowser();
+let count = 0;
+try {
+  for (const theme of values.themes.split(',')) {
+    for (const width of values.widths.split(',').map(Number)) {
+      for (const size of values.sizes.split(',')) {
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          colorScheme: theme === 'dark' ? 'dark' : 'light',
+        });
+        await context.addInitScript(
+          ([textSize, care]) => {
+            localStorage.setItem('zl-text-size', textSize!);
+            localStorage.setItem('zl-care', care!);
+          },
+          [size, theme === 'care' ? 'on' : 'off'],
+        );
+        const page = await context.newPage();
+        for (const { name, path: pagePath } of pages) {
+          await page.goto(server.url + pagePath, { waitUntil: 'load' });
+          await page.screenshot({ path: path.join(out, `${name}-${width}-${size}-${theme}.png`), fullPage: true });
+          count++;
+        }
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`已保存 ${count} 张截图到 ${path.relative(process.cwd(), out)}/`);
