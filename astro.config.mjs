@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { SITE_URL, BASE_PATH } from './src/lib/paths.ts';
 import { contentChecks } from './src/lib/content-checks-integration.ts';
 
@@ -9,7 +10,7 @@ export default defineConfig({
   base: BASE_PATH,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentChecks(), mdx()],
+  integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],
   // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.
   markdown: { syntaxHighlight: false },
   security: {
