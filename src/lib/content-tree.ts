@@ -17,6 +17,7 @@ import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
+import { checkMarkupSafety } from './markup-safety.ts';
 
 export interface EntryDataByKind {
   courses: CourseData;
@@ -181,6 +182,7 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
   }
   problems.push(...privacyProblems(file, frontmatter));
   problems.push(...privacyProblems(file, body).map((p) => ({ ...p, field: '正文' })));
+  for (const p of checkMarkupSafety(frontmatter, body)) problems.push({ file, ...p });
   for (const section of checkBody(kind, body)) problems.push({ file, ...section });
 
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);

@@ -20,7 +20,8 @@ const KIND_NAMES: Record<PersonalNumberKind, string> = {
   idCard: '身份证号码',
 };
 
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Default-ignorable code points (zero-width, bidi marks, variation selectors, fillers, tags) and the Arabic letter mark */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u3164\uffa0]/gu;
 const FULL_WIDTH = /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff38\uff58\uff3b\uff3d]/g;
 /** Spaces, dashes, dots and brackets that people put inside numbers */
 const SEPARATOR = '\\s\\u00a0\\u3000\\-\\u2010-\\u2015\\u2212\\ufe63.\\u00b7\\u30fb()\\[\\]\\u3010\\u3011';
@@ -67,18 +68,23 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
   const found = new Map<string, PersonalNumber>();
   for (const [run] of normalizeForPrivacy(text).matchAll(DIGIT_RUN)) {
     const groups = run.match(/\d+|[Xx]/g) ?? [];
+    const inRun = new Map<string, PersonalNumber>();
     for (let start = 0; start < groups.length; start++) {
       let digits = '';
       for (let end = start; end < groups.length && digits.length <= 18; end++) {
         digits += groups[end]!.toUpperCase();
         const kind = classify(digits);
-        if (kind && !found.has(digits)) found.set(digits, { kind, masked: mask(digits) });
+        if (kind && !inRun.has(digits)) inRun.set(digits, { kind, masked: mask(digits) });
       }
     }
+    // `+86 138…` is one number, not two: within a run, drop numbers contained in a longer one.
+    const all = [...inRun.keys()];
+    for (const digits of all) {
+      if (!found.has(digits) && !all.some((other) => other !== digits && other.includes(digits)))
+        found.set(digits, inRun.get(digits)!);
+    }
   }
-  // `+86 138…` is one number, not two
-  const all = [...found.keys()];
-  return all.filter((d) => !all.some((other) => other !== d && other.includes(d))).map((d) => found.get(d)!);
+  return [...found.values()];
 }
 
 export interface PersonalNumberAt extends PersonalNumber {
@@ -86,19 +92,25 @@ export interface PersonalNumberAt extends PersonalNumber {
   path: PropertyKey[];
 }
 
-/** Looks through every string and number in a value, nested objects and lists included. */
-export function findPersonalNumbersDeep(value: unknown, path: PropertyKey[] = []): PersonalNumberAt[] {
+/**
+ * Looks through every string and number in a value, nested objects and lists included. Each object is
+ * visited once, so YAML aliases that repeat or loop cannot make it run forever.
+ */
+export function findPersonalNumbersDeep(
+  value: unknown,
+  path: PropertyKey[] = [],
+  seen = new Set<object>(),
+): PersonalNumberAt[] {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
     return findPersonalNumbers(String(value)).map((hit) => ({ ...hit, path }));
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => findPersonalNumbersDeep(item, [...path, i]));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.entries(value).flatMap(([key, item]) => [
-      ...findPersonalNumbers(key).map((hit) => ({ ...hit, path: [...path, key] })),
-      ...findPersonalNumbersDeep(item, [...path, key]),
-    ]);
-  }
-  return [];
+  if (value === null || typeof value !== 'object' || value instanceof Date || seen.has(value)) return [];
+  seen.add(value);
+  if (Array.isArray(value)) return value.flatMap((item, i) => findPersonalNumbersDeep(item, [...path, i], seen));
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...findPersonalNumbers(key).map((hit) => ({ ...hit, path: [...path, key] })),
+    ...findPersonalNumbersDeep(item, [...path, key], seen),
+  ]);
 }
 
 export function describePersonalNumber(hit: PersonalNumber): string {

@@ -24,6 +24,13 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** A value as staff wrote it, without trusting it to stringify itself. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '空';
+  if (typeof value === 'object') return Array.isArray(value) ? '一个列表' : '一组字段';
+  return String(value);
+}
+
 function lastName(segments: readonly PropertyKey[]): string {
   for (let i = segments.length - 1; i >= 0; i--) if (typeof segments[i] === 'string') return segments[i] as string;
   return '';
@@ -95,7 +102,7 @@ export function issuesToProblems(
           {
             file,
             field,
-            message: `「${label}」不能是「${String(valueAt(data, issue.path))}」，只能是：${issue.values.map(String).join('、')}`,
+            message: `「${label}」不能是「${shown(valueAt(data, issue.path))}」，只能是：${issue.values.map(String).join('、')}`,
           },
         ];
       case 'too_small':
