@@ -1,15 +1,48 @@
 // npm run validate: checks the whole content tree without building, and reports every problem in Chinese.
+// npm run validate -- --changed: checks only the entries changed against main (quick pull-request feedback).
 import { CONTENT_DIR } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/content-tree.ts';
+import { planChangedCheck, validateEntries } from '../src/lib/changed-content.ts';
 import { formatReport } from '../src/lib/problems.ts';
 
-const { problems, catalogue } = validateContent(CONTENT_DIR);
-if (problems.length > 0) {
-  console.error(formatReport(problems));
-  process.exit(1);
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== '--changed');
+if (unknown.length > 0) {
+  console.error(
+    `不认识的参数：${unknown.join(' ')}\n用法：npm run validate（检查全部内容）或 npm run validate -- --changed（只检查与 main 相比有改动的条目）`,
+  );
+  process.exit(2);
 }
-const count = (kind: string) => catalogue.entries.filter((e) => e.kind === kind).length;
-console.log(
-  `内容检查通过：课程资源 ${count('courses')} 门、工作案例 ${count('cases')} 个、教育培训项目 ${count('projects')} 个，` +
-    `申报单位 ${catalogue.units.size} 个。`,
-);
+
+function checkAll(): void {
+  const { problems, catalogue } = validateContent(CONTENT_DIR);
+  if (problems.length > 0) {
+    console.error(formatReport(problems));
+    process.exit(1);
+  }
+  const count = (kind: string) => catalogue.entries.filter((e) => e.kind === kind).length;
+  console.log(
+    `内容检查通过：课程资源 ${count('courses')} 门、工作案例 ${count('cases')} 个、教育培训项目 ${count('projects')} 个，` +
+      `申报单位 ${catalogue.units.size} 个。`,
+  );
+}
+
+if (!args.includes('--changed')) {
+  checkAll();
+} else {
+  const plan = planChangedCheck(CONTENT_DIR);
+  if (plan.mode === 'all') {
+    console.log(plan.reason);
+    checkAll();
+  } else if (plan.entries.length === 0) {
+    console.log(`与 ${plan.base} 分支相比，没有改动的条目，无需检查。`);
+  } else {
+    console.log(`只检查与 ${plan.base} 分支相比有改动的条目（${plan.entries.length} 个）。`);
+    const { problems, checked } = validateEntries(CONTENT_DIR, plan.entries);
+    if (problems.length > 0) {
+      console.error(formatReport(problems));
+      process.exit(1);
+    }
+    console.log(`内容检查通过：检查了 ${checked} 个条目，都没有问题。`);
+  }
+}

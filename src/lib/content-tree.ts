@@ -5,11 +5,11 @@ import { parseFrontmatter } from 'astro/markdown';
 import type { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
-import { SLUG_PATTERN } from '../schemas/shared.ts';
+import { entrySlugFault, SLUG_PATTERN } from '../schemas/shared.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
-import { CONTENT_DIR, DATA_FILES, KINDS, RESERVED_SLUGS, slugFromPath, type Kind } from './paths.ts';
+import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
 import { formatFieldPath, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
@@ -248,7 +248,8 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
       }
       if (!/\.md$/i.test(file)) continue;
       const slug = slugFromPath(file);
-      if (!SLUG_PATTERN.test(slug) || !/[a-z]/.test(slug) || !file.endsWith('.md')) {
+      const fault = entrySlugFault(slug);
+      if (fault === 'pattern' || !file.endsWith('.md')) {
         problems.push({
           file,
           field: '(文件名)',
@@ -256,7 +257,7 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
         });
         continue;
       }
-      if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
+      if (fault === 'reserved') {
         problems.push({ file, field: '(文件名)', message: `「${slug}」是网站保留的网址，请换一个文件名` });
         continue;
       }

@@ -1,8 +1,20 @@
 import { z } from 'astro/zod';
 import { countChars } from '../lib/char-count.ts';
+import { RESERVED_SLUGS } from '../lib/paths.ts';
 
 /** Kebab-case ASCII ids: entry slugs, unit ids, scenario slugs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * What is wrong with an entry's file name, if anything: the one rule the validator and the scaffolder share.
+ * Slugs need a letter so that /courses/2/ stays a list page, and list pages reserve some words.
+ */
+export function entrySlugFault(slug: string): 'draft' | 'pattern' | 'reserved' | undefined {
+  if (slug.startsWith('_')) return 'draft';
+  if (!SLUG_PATTERN.test(slug) || !/[a-z]/.test(slug)) return 'pattern';
+  if ((RESERVED_SLUGS as readonly string[]).includes(slug)) return 'reserved';
+  return undefined;
+}
 
 export const STATUSES = ['推荐', '推介'] as const;
 export const LICENSES = ['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC BY-NC-SA 4.0', '保留所有权利'] as const;
