@@ -33,6 +33,26 @@ const FILLERS = [
 const PUNCTUATION = /[？?！!。，,、；;：:“”"'‘’（）()]/g;
 const TRAILING_PARTICLES = /[吗呢啊吧呀]+$/;
 
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
+
+/**
+ * 扫码付款 → [扫码, 码付, 付款]: the index holds words, and a run of several words typed together may match
+ * none of them. Most Chinese words have two characters, so every pair is tried, with the segmenter's
+ * longer words; pages are then ranked by how many of them they contain. Single characters say too little.
+ */
+export function splitQuery(query: string): string[] {
+  const parts = normalizeQuery(query)
+    .split(' ')
+    .flatMap((word) => {
+      if (!/\p{Script=Han}/u.test(word) || word.length <= 2) return [word];
+      const pairs = [...word].slice(0, -1).map((char, i) => char + [...word][i + 1]);
+      const segments = segmenter ? [...segmenter.segment(word)].filter((s) => s.isWordLike).map((s) => s.segment) : [];
+      return [...segments.filter((s) => s.length > 2), ...pairs];
+    });
+  return [...new Set(parts)];
+}
+
 export function normalizeQuery(query: string): string {
   let text = query.replace(PUNCTUATION, ' ');
   for (const filler of FILLERS) text = text.split(filler).join(' ');

@@ -1,12 +1,17 @@
-import { normalizeQuery } from '../lib/query.ts';
+import { normalizeQuery, splitQuery } from '../lib/query.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
 }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
@@ -47,6 +52,38 @@ function writeState(query: string, filters: Record<string, string[]>, push: bool
   if (url === `${location.pathname}${location.search}`) return;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
+}
+
+/** When the whole query finds nothing, look for each word and rank pages by how many words they match. */
+async function searchEachWord(
+  pagefind: Pagefind,
+  words: string[],
+  filters: Record<string, string[]>,
+  empty: PagefindSearch,
+): Promise<PagefindSearch> {
+  if (words.length < 2) return empty;
+  const searches = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
+  const merged = new Map<string, PagefindResult & { matched: number; total: number }>();
+  for (const search of searches) {
+    for (const result of search.results) {
+      const seen = merged.get(result.id);
+      if (seen) {
+        seen.matched += 1;
+        seen.total += result.score;
+      } else {
+        merged.set(result.id, { ...result, data: result.data, matched: 1, total: result.score });
+      }
+    }
+  }
+  const results = [...merged.values()].sort((a, b) => b.matched - a.matched || b.total - a.total);
+  const counts: Record<string, Record<string, number>> = {};
+  for (const search of searches) {
+    for (const [facet, values] of Object.entries(search.filters)) {
+      counts[facet] ??= {};
+      for (const [value, n] of Object.entries(values)) counts[facet]![value] = Math.max(counts[facet]![value] ?? 0, n);
+    }
+  }
+  return { results, filters: counts };
 }
 
 export async function setUpSearch(): Promise<void> {
@@ -164,20 +201,26 @@ export async function setUpSearch(): Promise<void> {
       return;
     }
     status.textContent = strings.loading!;
-    const found = await pagefind.search(query || null, { filters: state.filters });
+    let found = await pagefind.search(query || null, { filters: state.filters });
+    if (query && found.results.length === 0)
+      found = await searchEachWord(pagefind, splitQuery(state.query), state.filters, found);
     if (mine !== run) return;
     current = found;
     shown = 0;
     results.replaceChildren();
     renderFilters(found.filters);
     const count = found.results.length;
-    status.textContent = (state.query ? strings.resultsFor! : strings.results!)
-      .replace('{query}', state.query)
-      .replace('{count}', String(count));
     none.hidden = count > 0;
     scenarios.hidden = count > 0;
-    if (count === 0) status.textContent = strings.none!.replace('{query}', state.query);
     await showMore();
+    if (mine !== run) return;
+    // Announced last, once the results are on the page.
+    status.textContent =
+      count === 0
+        ? strings.none!.replace('{query}', state.query)
+        : (state.query ? strings.resultsFor! : strings.results!)
+            .replace('{query}', state.query)
+            .replace('{count}', String(count));
   };
 
   form.addEventListener('submit', (event) => {
