@@ -14,6 +14,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: 'standard,large,xlarge' },
     themes: { type: 'string', default: 'light,dark,care' },
     widths: { type: 'string', default: '375,1280' },
+    dist: { type: 'string', default: DIST },
   },
 });
 
@@ -25,7 +26,7 @@ const pages = values.pages
 const out = path.join(OUTPUT, 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 
-const server = await serveStatic(DIST);
+const server = await serveStatic(path.resolve(values.dist));
 const browser = await launchBrowser();
 let count = 0;
 try {

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { OUTPUT, run } from './helpers/run.ts';
+
+// The benchmark itself is `npm run bench` (N up to 10,000); this small run keeps it from rotting.
+describe('npm run bench', () => {
+  it('runs at N = 50 and prints its table', () => {
+    const result = run('node', ['tests/bench.ts', '--sizes', '50', '--work', path.join(OUTPUT, 'bench-smoke')]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/\| 50 \| [\d.]+ s \/ \d+ MB \|/);
+    expect(result.stdout).toContain('与裸 Astro 之比');
+  });
+});

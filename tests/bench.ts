@@ -1,0 +1,176 @@
+// npm run bench [-- --sizes 800,3000,10000]: how validation, build, search index, output size and the bytes
+// one search fetches grow with the catalogue, against a bare Astro + Pagefind site over the same Markdown.
+// Trees are generated into a temporary folder (never committed). Absolute times on a shared machine are
+// noisy: compare the ratio to the baseline built in the same run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+import { ROOT } from './helpers/run.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '800,3000,10000' },
+    work: { type: 'string', default: path.join(os.tmpdir(), 'zhulao-bench') },
+    baseline: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+});
+
+const BIN = path.join(ROOT, 'node_modules/.bin');
+const work = path.resolve(values.work);
+
+interface Step {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Runs a command under GNU time; returns wall seconds and the largest resident set of the process tree. */
+function measure(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Step {
+  const stats = path.join(work, 'time.txt');
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, command, ...args], {
+    cwd,
+    env: { ...process.env, ...env, PATH: `${BIN}:${process.env.PATH}`, FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  const [seconds, kb] = fs.readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMb: kb! / 1024 };
+}
+
+function folderBytes(dir: string): number {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => fs.statSync(path.join(dir, f)))
+    .filter((s) => s.isFile())
+    .reduce((sum, s) => sum + s.size, 0);
+}
+
+const countPages = (dir: string) =>
+  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+
+/** A bare Astro site: one plain page per entry, no lists, no checks. */
+function writeBaseline(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  // Its own cache: node_modules is ours (a link), and Astro would otherwise share our content store.
+  fs.writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "export default { cacheDir: './.astro-cache', markdown: { syntaxHighlight: false } };\n",
+  );
+  fs.writeFileSync(
+    path.join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+const base = process.env.CONTENT_DIR;
+export const collections = Object.fromEntries(
+  ['courses', 'cases', 'projects'].map((kind) => [kind, defineCollection({ loader: glob({ base: base + '/' + kind, pattern: '**/*.md' }) })]),
+);
+`,
+  );
+  fs.mkdirSync(path.join(dir, 'src/pages/[kind]'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'src/pages/[kind]/[slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  const kinds = ['courses', 'cases', 'projects'];
+  const all = (await Promise.all(kinds.map((k) => getCollection(k)))).flat();
+  return all.map((entry) => ({ params: { kind: entry.collection, slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
+<body><h1>{entry.data.title}</h1><Content /></body></html>
+`,
+  );
+}
+
+async function queryBytes(site: string): Promise<number> {
+  const server = await serveStatic(site);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (/\/pagefind\/(index|fragment|filter)\//.test(response.url())) bytes += (await response.body()).length;
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('挂号')}`);
+    await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    return bytes;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+fs.mkdirSync(work, { recursive: true });
+const rows: string[][] = [];
+for (const n of values.sizes.split(',').map(Number)) {
+  const content = path.join(work, `content-${n}`);
+  const site = path.join(work, `site-${n}`);
+  fs.rmSync(content, { recursive: true, force: true });
+  measure('node', [path.join(ROOT, 'scripts/generate-content.ts'), String(n), content]);
+  const env = { CONTENT_DIR: content };
+  const validate = measure('node', [path.join(ROOT, 'scripts/validate.ts')], env);
+  fs.rmSync(site, { recursive: true, force: true });
+  const build = measure('astro', ['build', '--outDir', site], env);
+  const index = measure('pagefind', ['--site', site, '--silent'], env);
+  const pages = countPages(site);
+  const distBytes = folderBytes(site);
+  const indexBytes = folderBytes(path.join(site, 'pagefind'));
+  const fetched = await queryBytes(site);
+  let ratio = '—';
+  if (values.baseline) {
+    const bare = path.join(work, 'bare');
+    writeBaseline(bare);
+    // Inside the baseline's root, so that its build finds node_modules through the link.
+    const bareOut = path.join(bare, `dist-${n}`);
+    fs.rmSync(bareOut, { recursive: true, force: true });
+    const bareBuild = measure('astro', ['build', '--root', bare, '--outDir', bareOut], env, bare);
+    const bareIndex = measure('pagefind', ['--site', bareOut, '--silent'], env);
+    ratio = `${fmt((build.seconds + index.seconds) / (bareBuild.seconds + bareIndex.seconds), 2)}（基线 ${fmt(bareBuild.seconds)}+${fmt(bareIndex.seconds)} s，${fmt(Math.max(bareBuild.peakMb, bareIndex.peakMb) / 1024, 2)} GB）`;
+  }
+  rows.push([
+    String(n),
+    `${fmt(validate.seconds)} s / ${fmt(validate.peakMb, 0)} MB`,
+    `${fmt(build.seconds)} s / ${fmt(build.peakMb, 0)} MB`,
+    `${fmt(index.seconds)} s / ${fmt(index.peakMb, 0)} MB`,
+    String(pages),
+    `${fmt(mb(distBytes))} MB`,
+    `${fmt(mb(indexBytes))} MB`,
+    `${fmt(fetched / 1024)} KB`,
+    `${fmt(((build.seconds + index.seconds) * 1000) / n, 1)} ms`,
+    ratio,
+  ]);
+  console.log(`N = ${n} 完成`);
+}
+
+const header = [
+  '条目数',
+  '校验（时间/峰值内存）',
+  '构建 Astro',
+  '索引 Pagefind',
+  '页面数',
+  'dist 大小',
+  '索引大小',
+  '一次搜索下载',
+  '每条耗时',
+  '与裸 Astro 之比',
+];
+console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(
+  `\n机器：${os.cpus().length} 核，${fmt(os.totalmem() / 1024 ** 3, 0)} GB 内存，Node ${process.version}；临时目录 ${work}`,
+);
