@@ -13,6 +13,7 @@ import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths
 import { formatFieldPath, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
+import { markdownToPlainText } from './char-count.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
@@ -181,7 +182,10 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
     return undefined;
   }
   problems.push(...privacyProblems(file, frontmatter));
-  problems.push(...privacyProblems(file, body).map((p) => ({ ...p, field: '正文' })));
+  // The body as written and as shown: `**138**00138000` reads as one number on the page.
+  problems.push(
+    ...privacyProblems(file, `${body}\n${markdownToPlainText(body)}`).map((p) => ({ ...p, field: '正文' })),
+  );
   for (const p of checkMarkupSafety(frontmatter, body)) problems.push({ file, ...p });
   for (const section of checkBody(kind, body)) problems.push({ file, ...section });
 

@@ -25,6 +25,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'search', path: '/search/?q=挂号' },
   { name: 'glossary', path: '/glossary/' },
   { name: 'favorites', path: '/favorites/' },
+  { name: 'data', path: '/data/' },
   { name: 'about', path: '/about/' },
   { name: 'help', path: '/help/' },
   { name: 'accessibility', path: '/accessibility/' },

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { everyFieldCourse, makeTree, minimalCase, minimalCourse, VALID_ENTRIES, variant } from '../fixtures/entries.ts';
+import { OUTPUT, run } from '../helpers/run.ts';
+import { validateContent } from '../../src/lib/content-tree.ts';
+import { csvColumns, type ExportDocument, type ExportRecord } from '../../src/lib/export.ts';
+import { findPersonalNumbers } from '../../src/lib/privacy.ts';
+import { KINDS } from '../../src/lib/paths.ts';
+
+/** The export files of a build of the valid fixture tree plus entries that stress them, under a sub-path. */
+const SITE_URL = 'https://zhulao.example.org';
+const BASE_PATH = '/zhulao/';
+const ORIGIN = `${SITE_URL}${BASE_PATH}`;
+const TREE = path.join(OUTPUT, 'trees', 'exports');
+const OUT = path.join(OUTPUT, 'exports-build');
+
+const EXTRA_ENTRIES = [
+  variant(minimalCourse, 'chehui-kecheng.md', { title: '已经撤下的健康码课程', withdrawn: true }),
+  variant(minimalCase, 'douhao-yinhao.md', {
+    title: '“一对一”帮扶, "手机课" 进社区',
+    summary: '社区里开手机课, 课后还有 "小老师" 上门，帮老人把学会的本领用起来。',
+    scenarios: ['手机入门', '防骗安全'],
+    areas: ['其他', '学习团队建设'],
+    areaNote: '志愿者结对',
+  }),
+  variant(minimalCourse, 'bendi-duben.md', { title: '手机挂号图文读本', file: './files/挂号 读本.pdf' }),
+  variant(minimalCourse, 'bendi-shipin.md', {
+    title: '视频：扫码坐公交',
+    scenarios: ['出行'],
+    resourceType: '视频资源',
+    minutes: 6,
+    video: './media/gongjiao.mp4',
+    captions: './media/gongjiao.vtt',
+    updatedOn: '2024-02-29',
+  }),
+];
+const FILES = {
+  'courses/files/挂号 读本.pdf': '%PDF-1.4\n%%EOF\n',
+  'courses/media/gongjiao.mp4': 'not really a video',
+  'courses/media/gongjiao.vtt': 'WEBVTT\n\n00:00.000 --> 00:02.000\n打开乘车码。\n',
+};
+
+const read = (file: string) => fs.readFileSync(path.join(OUT, file), 'utf8');
+const readJson = (file: string) => JSON.parse(read(file)) as ExportDocument;
+
+let doc: ExportDocument;
+let byKey: Map<string, ExportRecord>;
+
+beforeAll(() => {
+  const tree = makeTree(TREE, [...VALID_ENTRIES, ...EXTRA_ENTRIES], FILES);
+  const result = run('npx', ['astro', 'build', '--outDir', OUT], { CONTENT_DIR: tree, SITE_URL, BASE_PATH });
+  if (result.status !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  doc = readJson('data/entries.json');
+  byKey = new Map(doc.entries.map((e) => [`${e.kind}/${e.slug}`, e]));
+});
+
+describe('data/entries.json', () => {
+  it('is version 1 with every entry of the tree, dated by the newest content date', () => {
+    const { catalogue, problems } = validateContent(TREE);
+    expect(problems).toEqual([]);
+    expect(doc.version).toBe(1);
+    expect(doc.generated).toBe('2024-02-29');
+    expect(doc.count).toBe(catalogue.entries.length);
+    expect([...byKey.keys()].sort()).toEqual(catalogue.entries.map((e) => `${e.kind}/${e.slug}`).sort());
+    for (const entry of catalogue.entries) {
+      const record = byKey.get(`${entry.kind}/${entry.slug}`)!;
+      expect(record.title).toBe(entry.data.title);
+      expect(record.summary).toBe(entry.data.summary);
+      expect(record.scenarios).toEqual(entry.data.scenarios);
+      expect(record.status).toBe(entry.data.status);
+      expect(record.license).toBe(entry.data.license);
+      expect(record.unit).toBe(catalogue.units.get(entry.data.unit)!.name);
+    }
+  });
+
+  it('gives absolute URLs under SITE_URL and BASE_PATH that the build published', () => {
+    expect(doc.documentation).toBe(`${ORIGIN}data/`);
+    for (const record of doc.entries) {
+      expect(record.url).toBe(`${ORIGIN}${record.kind}/${record.slug}/`);
+      expect(fs.existsSync(path.join(OUT, record.kind, record.slug, 'index.html')), record.url).toBe(true);
+    }
+    const pdf = byKey.get('courses/bendi-duben')!;
+    expect(pdf.file).toBe(`${ORIGIN}media/courses/bendi-duben/${encodeURIComponent('挂号 读本.pdf')}`);
+    const video = byKey.get('courses/bendi-shipin')!;
+    expect(video.video).toBe(`${ORIGIN}media/courses/bendi-shipin/gongjiao.mp4`);
+    expect(video.captions).toBe(`${ORIGIN}media/courses/bendi-shipin/gongjiao.vtt`);
+    for (const url of [pdf.file, video.video, video.captions] as string[]) {
+      const published = path.join(OUT, decodeURIComponent(url.slice(ORIGIN.length)));
+      expect(fs.existsSync(published), url).toBe(true);
+    }
+    expect(byKey.get('courses/every-field-course')!.video).toBe(everyFieldCourse.frontmatter.video);
+  });
+
+  it('keeps withdrawn entries and marks them', () => {
+    expect(byKey.get('courses/chehui-kecheng')!.withdrawn).toBe(true);
+    expect(doc.entries.filter((e) => e.withdrawn).map((e) => e.slug)).toEqual(['chehui-kecheng']);
+  });
+
+  it('carries the body as plain text and no cover', () => {
+    const course = byKey.get('courses/minimal-course')!;
+    expect(course.text).toContain('打开医院的公众号。');
+    expect(course.text).not.toMatch(/[#*]|^\d+\.\s/m);
+    for (const record of doc.entries) expect(Object.keys(record)).not.toContain('cover');
+  });
+});
+
+describe('data/entries.csv', () => {
+  const csv = () => read('data/entries.csv');
+
+  it('is UTF-8 with a BOM, CRLF line ends and Chinese column names', () => {
+    const text = csv();
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const header = text.slice(1, text.indexOf('\r\n')).split(',');
+    expect(header).toEqual(csvColumns().map((c) => c.label));
+    expect(header).toContain('名称');
+    expect(header).not.toContain('正文');
+  });
+
+  it('round-trips through csv-parse with the values of the JSON, one row per entry', () => {
+    const rows = parse(csv(), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(rows).toHaveLength(doc.entries.length);
+    for (const [i, row] of rows.entries()) {
+      const record = doc.entries[i]!;
+      expect(row['网址']).toBe(record.url);
+      expect(row['名称']).toBe(record.title);
+      expect(row['一句话简介']).toBe(record.summary);
+      expect(row['申报单位']).toBe(record.unit);
+      expect(row['所在地区']).toBe(record.province);
+      expect(row['状态']).toBe(record.status);
+      expect(row['应用场景']).toBe(record.scenarios.join('；'));
+      expect(row['已撤下']).toBe(record.withdrawn ? '是' : '否');
+      expect(row['推荐日期']).toBe(record.recommendedOn);
+    }
+    const quoted = rows.find((r) => r['条目编号'] === 'douhao-yinhao')!;
+    expect(quoted['名称']).toBe('“一对一”帮扶, "手机课" 进社区');
+    expect(quoted['案例方面']).toBe('其他；学习团队建设');
+    expect(rows.find((r) => r['条目编号'] === 'minimal-project')!['授课人']).toBe('李华，上海示例区老年大学，讲师');
+  });
+});
+
+describe('data/<kind>.json', () => {
+  it('splits entries.json by kind, in the same shape and order', () => {
+    const parts = KINDS.map((kind) => readJson(`data/${kind}.json`));
+    for (const [i, part] of parts.entries()) {
+      expect(part.version).toBe(1);
+      expect(part.generated).toBe(doc.generated);
+      expect(part.count).toBe(part.entries.length);
+      expect(part.entries.every((e) => e.kind === KINDS[i])).toBe(true);
+      expect(part.entries).toEqual(doc.entries.filter((e) => e.kind === KINDS[i]));
+    }
+    expect(parts.reduce((n, part) => n + part.count, 0)).toBe(doc.count);
+  });
+});
+
+describe('rss.xml', () => {
+  const xml = () => read('rss.xml');
+
+  it('is well-formed RSS 2.0', () => {
+    const text = xml();
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<rss version="2.0"/);
+    // Every tag closes in order (a simple well-formedness check: no DTDs, comments or CDATA here)
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of text
+      .replace(/^<\?xml[^>]*\?>/, '')
+      .matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+      if (selfClosing) continue;
+      if (closing) expect(stack.pop(), `</${name}>`).toBe(name);
+      else stack.push(name!);
+    }
+    expect(stack).toEqual([]);
+    expect(text).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i);
+  });
+
+  it('lists the newest live entries with absolute links', () => {
+    const items = [...xml().matchAll(/<item>(.*?)<\/item>/gs)].map(([, item]) => item!);
+    const live = doc.entries.filter((e) => !e.withdrawn);
+    expect(items).toHaveLength(Math.min(50, live.length));
+    const links = items.map((item) => /<link>(.*?)<\/link>/.exec(item)?.[1]);
+    for (const link of links)
+      expect(link).toMatch(new RegExp(`^${ORIGIN.replace(/\./g, '\\.')}(courses|cases|projects)/[a-z0-9-]+/$`));
+    expect(new Set(links)).toEqual(new Set(live.map((e) => e.url)));
+    const dates = items.map((item) => Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(item)![1]!));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(dates[0]).toBe(Date.parse(`${live[0]!.recommendedOn}T00:00:00Z`));
+  });
+});
+
+describe('/data/ page', () => {
+  it('links every file and states the version, date and licences', () => {
+    const page = read('data/index.html');
+    for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
+      expect(page).toContain(`href="${BASE_PATH}${file}"`);
+    }
+    expect(page).toMatch(/data-export="version"[^>]*>1</);
+    expect(page).toContain('datetime="2024-02-29"');
+    expect(page).toContain('CC BY 4.0');
+    expect(page).toContain('MIT');
+    for (const kind of KINDS) expect(page).toContain(`data-fields="fields-${kind}"`);
+  });
+});
+
+describe('privacy', () => {
+  it('finds no phone or ID-card number in any export file', () => {
+    for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
+      expect(findPersonalNumbers(read(file)), file).toEqual([]);
+    }
+  });
+});
