@@ -118,7 +118,12 @@ export async function setUpSearch(): Promise<void> {
   let run = 0;
 
   const renderFilters = (counts: Record<string, Record<string, number>>) => {
-    const openBefore = new Set([...filterBox.querySelectorAll('fieldset')].map((f) => f.dataset.facet));
+    // Keep keyboard focus on the box just ticked: the boxes are rebuilt with fresh counts.
+    const focused =
+      document.activeElement instanceof HTMLInputElement && filterBox.contains(document.activeElement)
+        ? document.activeElement
+        : undefined;
+    const focusKey = focused ? `${focused.name}\u0000${focused.value}` : undefined;
     filterBox.replaceChildren(
       ...facets
         .filter((facet) => Object.keys(allFilters[facet] ?? {}).length > 0)
@@ -144,7 +149,12 @@ export async function setUpSearch(): Promise<void> {
           return fieldset;
         }),
     );
-    void openBefore;
+    if (focusKey) {
+      const again = [...filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+        (c) => `${c.name}\u0000${c.value}` === focusKey,
+      );
+      again?.focus();
+    }
     if (Object.keys(state.filters).length) {
       const clear = el<HTMLButtonElement>('button', {
         type: 'button',

@@ -10,7 +10,8 @@ import { DIST } from '../helpers/run.ts';
 // The global setup built the bundled content (or CONTENT_DIR) into dist/.
 const { catalogue, problems } = validateContent();
 const html = (pagePath: string) => fs.readFileSync(path.join(DIST, pagePath, 'index.html'), 'utf8');
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const h1Of = (page: string) => /<h1[^>]*>(.*?)<\/h1>/s.exec(page)?.[1];
 
 describe('the built site', () => {
