@@ -1,5 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 
 /**
  * Counts 字 as Chinese editors do (SPEC §2): each CJK character, full-width punctuation mark or emoji
@@ -39,9 +39,31 @@ export function countChars(text: string): number {
   return count;
 }
 
+// The validator reads each body three ways (sections, privacy, markup) and pages read it again: parse once.
+const RECENT = 8;
+const trees = new Map<string, Root>();
+const texts = new Map<string, string>();
+
+/** The Markdown syntax tree of a text, remembered for the few most recent texts (callers must not change it). */
+export function parseMarkdown(markdown: string): Root {
+  let tree = trees.get(markdown);
+  if (!tree) {
+    tree = fromMarkdown(markdown);
+    trees.set(markdown, tree);
+    if (trees.size > RECENT) trees.delete(trees.keys().next().value!);
+  }
+  return tree;
+}
+
 /** The text a reader sees in a Markdown fragment: no markup, link targets, HTML or image sources. */
 export function markdownToPlainText(markdown: string): string {
-  return plainText(fromMarkdown(markdown));
+  let text = texts.get(markdown);
+  if (text === undefined) {
+    text = plainText(parseMarkdown(markdown));
+    // Bodies are the catalogue itself: keeping their plain text once per build costs little and saves a parse.
+    texts.set(markdown, text);
+  }
+  return text;
 }
 
 export function plainText(node: Nodes): string {

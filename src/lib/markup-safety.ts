@@ -1,6 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes } from 'mdast';
-import { plainText } from './char-count.ts';
+import { parseMarkdown, plainText } from './char-count.ts';
 import { formatFieldPath } from './problems.ts';
 
 /**
@@ -413,7 +413,7 @@ function isFenced(node: Nodes, markdown: string): boolean {
 function findInMarkdown(markdown: string, depth: number): string[] {
   const found = new Set<string>();
   const html = newFindings();
-  const stack: Nodes[] = [fromMarkdown(markdown)];
+  const stack: Nodes[] = [depth === 0 ? parseMarkdown(markdown) : fromMarkdown(markdown)];
   while (stack.length > 0) {
     const node = stack.pop()!;
     switch (node.type) {

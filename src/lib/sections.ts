@@ -1,7 +1,6 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { RootContent } from 'mdast';
 import type { Kind } from './paths.ts';
-import { countChars, plainText } from './char-count.ts';
+import { countChars, parseMarkdown, plainText } from './char-count.ts';
 
 export interface SectionRule {
   name: string;
@@ -56,7 +55,7 @@ export interface BodyOutline {
 
 /** Splits a Markdown body at its `##` headings and counts each part in 字. */
 export function outlineBody(markdown: string): BodyOutline {
-  const tree = fromMarkdown(markdown);
+  const tree = parseMarkdown(markdown);
   const sections: Section[] = [{ name: '', chars: 0 }];
   const h1s: string[] = [];
   const countNode = (node: RootContent) => countChars(plainText(node));
