@@ -56,8 +56,8 @@ try {
     console.log(`已审计 ${page}`);
   }
 } finally {
-  await server.close();
   chromium.kill();
+  await server.close();
   fs.rmSync(profile, { recursive: true, force: true });
 }
 console.log(
