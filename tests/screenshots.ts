@@ -47,6 +47,10 @@ try {
         const page = await context.newPage();
         for (const { name, path: pagePath } of pages) {
           await page.goto(server.url + pagePath, { waitUntil: 'load' });
+          // Search pages: photograph the answer, not the loading state.
+          if (pagePath.startsWith('/search/?')) {
+            await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor({ timeout: 10_000 });
+          }
           await page.screenshot({ path: path.join(out, `${name}-${width}-${size}-${theme}.png`), fullPage: true });
           count++;
         }
