@@ -16,6 +16,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   init(): Promise<void>;
+  mergeIndex(indexPath: string): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, string[]> }): Promise<PagefindSearch>;
@@ -103,9 +104,15 @@ export async function setUpSearch(): Promise<void> {
 
   let pagefind: Pagefind;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as Pagefind;
+    const bundle = app.dataset.bundle!;
+    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
+    // The index is built in shards (scripts/lib/search-index.ts); results and filter counts span all of them.
+    const response = await fetch(`${bundle}shards.json`);
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    const shards = (await response.json()) as string[];
+    await Promise.all(shards.map((shard) => pagefind.mergeIndex(new URL(shard, location.origin + bundle).pathname)));
   } catch {
     status.textContent = strings.error!;
     return;
