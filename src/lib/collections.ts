@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getProvince, PROVINCES, type Province } from '../schemas/provinces.ts';
+import { getProvince, type Province } from '../schemas/provinces.ts';
 import type { Batch, Scenario, Unit } from '../schemas/data.ts';
 import { KINDS, type Kind } from './paths.ts';
 
@@ -90,10 +90,6 @@ export function getCatalogue(): Promise<Catalogue> {
   return catalogue;
 }
 
-export function getEntries<K extends Kind>(kind: K): Promise<Entry<K>[]> {
-  return getCatalogue().then((c) => c.byKind[kind] as Entry<K>[]);
-}
-
 /** Up to `count` other live entries sharing the entry's scenarios, same kind first; stops early at any N. */
 export function relatedEntries(entry: Entry, c: Catalogue, count = 3): Entry[] {
   const sameKind: Entry[] = [];
@@ -109,10 +105,6 @@ export function relatedEntries(entry: Entry, c: Catalogue, count = 3): Entry[] {
     }
   }
   return [...sameKind, ...otherKinds].slice(0, count);
-}
-
-export function provinceList(): readonly Province[] {
-  return PROVINCES;
 }
 
 export function entryPath(kind: Kind, slug: string): string {
