@@ -10,7 +10,7 @@ import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
 import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
-import { formatFieldPath, type Problem } from './problems.ts';
+import { formatFieldPath, yamlProblem, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
 import { markdownToPlainText } from './char-count.ts';
@@ -60,16 +60,6 @@ function listFiles(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name))
     .filter((file) => !isDraft(path.relative(dir, file)))
     .sort();
-}
-
-function yamlProblem(file: string, error: unknown): Problem {
-  const mark = (error as { mark?: { line: number } }).mark;
-  const where = mark ? `第 ${mark.line + 1} 行附近` : '';
-  return {
-    file,
-    field: '(frontmatter)',
-    message: `YAML 写法有误${where ? `（${where}）` : ''}，请检查冒号后是否有空格、缩进是否对齐、引号是否成对`,
-  };
 }
 
 function privacyProblems(file: string, value: unknown, prefix: PropertyKey[] = []): Problem[] {

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import { GlossaryTermSchema, StartHereSchema, type GlossaryTerm, type StartStep } from '../schemas/guides.ts';
 import { SLUG_PATTERN } from '../schemas/shared.ts';
 import { CONTENT_DIR, DATA_FILES } from './paths.ts';
-import type { Problem } from './problems.ts';
+import { yamlProblem, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 
 export interface Guides {
@@ -19,12 +19,7 @@ function readYaml(file: string, problems: Problem[]): unknown {
   try {
     return yaml.load(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    problems.push({
-      file,
-      field: '(文件)',
-      message: `YAML 写法有误${mark ? `（第 ${mark.line + 1} 行附近）` : ''}，请检查冒号后是否有空格、缩进是否对齐`,
-    });
+    problems.push(yamlProblem(file, error, '(文件)'));
     return undefined;
   }
 }

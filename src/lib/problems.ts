@@ -29,3 +29,13 @@ export function formatReport(problems: Problem[], cwd = process.cwd()): string {
 export function formatFieldPath(segments: readonly PropertyKey[]): string {
   return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('');
 }
+
+/** A file whose YAML does not parse: where (the line js-yaml stopped at) and what to check. */
+export function yamlProblem(file: string, error: unknown, field = '(frontmatter)'): Problem {
+  const mark = (error as { mark?: { line: number } }).mark;
+  return {
+    file,
+    field,
+    message: `YAML 写法有误${mark ? `（第 ${mark.line + 1} 行附近）` : ''}，请检查冒号后是否有空格、缩进是否对齐、引号是否成对`,
+  };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { SiteSettingsSchema, type SiteSettings } from '../schemas/data.ts';
 import { issuesToProblems } from './zod-messages.ts';
-import type { Problem } from './problems.ts';
+import { yamlProblem, type Problem } from './problems.ts';
 import { CONTENT_DIR, DATA_FILES } from './paths.ts';
 
 const DEFAULTS: SiteSettings = { sampleContent: false };
@@ -15,11 +15,8 @@ export function readSiteSettings(contentDir: string = CONTENT_DIR): { settings: 
   let raw: unknown;
   try {
     raw = yaml.load(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return {
-      settings: DEFAULTS,
-      problems: [{ file, field: '(文件)', message: 'YAML 写法有误，请检查冒号后是否有空格、缩进是否对齐' }],
-    };
+  } catch (error) {
+    return { settings: DEFAULTS, problems: [yamlProblem(file, error, '(文件)')] };
   }
   const parsed = SiteSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return { settings: parsed.data, problems: [] };
