@@ -22,6 +22,51 @@ function toHalfWidthAlnum(text: string): string {
 }
 
 export function countChars(text: string): number {
+  return ONE_POINT_GRAPHEMES.test(text) ? countCodePoints(text) : countGraphemes(text);
+}
+
+/**
+ * Text in which every code point is a grapheme of its own: no combining marks, joiners, variation
+ * selectors, emoji or Hangul jamo. Nearly every entry is such text, and it can be counted without the
+ * (much slower) grapheme segmenter.
+ */
+const ONE_POINT_GRAPHEMES =
+  /^[\u0000-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u23ff\u2500-\u25ff\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d]*$/;
+
+/** The count of text that passes ONE_POINT_GRAPHEMES, one code point at a time. */
+export function countCodePoints(text: string): number {
+  let count = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      count += 1;
+      inRun = false;
+    } else if (code < 0x80) {
+      // ASCII: letters and digits make runs; punctuation and spaces are half-width and not counted.
+      const alnum = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+      if (alnum && !inRun) count += 1;
+      inRun = alnum;
+    } else {
+      const char = text[i]!;
+      const wide = code >= 0xff10 && code <= 0xff5a ? toHalfWidthAlnum(char) : char;
+      if (CJK.test(wide)) {
+        count += 1;
+        inRun = false;
+      } else if (ALNUM.test(wide)) {
+        if (!inRun) count += 1;
+        inRun = true;
+      } else {
+        if (WIDE_PUNCT.test(wide)) count += 1;
+        inRun = false;
+      }
+    }
+  }
+  return count;
+}
+
+/** The count of any text, one grapheme (what a reader sees as one character) at a time. */
+export function countGraphemes(text: string): number {
   let count = 0;
   let inRun = false;
   for (const { segment } of segmenter.segment(toHalfWidthAlnum(text))) {
@@ -39,13 +84,23 @@ export function countChars(text: string): number {
   return count;
 }
 
-// The validator reads each body three ways (sections, privacy, markup) and pages read it again: parse once.
+/**
+ * The longest body the Markdown parser is given, in UTF-16 units: several times what a 3,000-字 body with its
+ * links and markup needs. micromark takes quadratic time on some inputs (tens of thousands of unmatched `*` or
+ * backticks): a 200,000-character body of `a* ` would keep the build busy for minutes.
+ */
+export const MAX_BODY_LENGTH = 20_000;
+
+/** Whether a body is short enough to parse; longer ones are refused as too long before any parse. */
+export const canParse = (markdown: string): boolean => markdown.length <= MAX_BODY_LENGTH;
+
+// The validator reads each body three ways (sections, privacy, markup): parse once.
 const RECENT = 8;
 const trees = new Map<string, Root>();
-const texts = new Map<string, string>();
 
 /** The Markdown syntax tree of a text, remembered for the few most recent texts (callers must not change it). */
 export function parseMarkdown(markdown: string): Root {
+  if (!canParse(markdown)) throw new RangeError(`Markdown of ${markdown.length} characters is over ${MAX_BODY_LENGTH}`);
   let tree = trees.get(markdown);
   if (!tree) {
     tree = fromMarkdown(markdown);
@@ -57,20 +112,38 @@ export function parseMarkdown(markdown: string): Root {
 
 /** The text a reader sees in a Markdown fragment: no markup, link targets, HTML or image sources. */
 export function markdownToPlainText(markdown: string): string {
-  let text = texts.get(markdown);
-  if (text === undefined) {
-    text = plainText(parseMarkdown(markdown));
-    // Bodies are the catalogue itself: keeping their plain text once per build costs little and saves a parse.
-    texts.set(markdown, text);
-  }
-  return text;
+  return plainText(parseMarkdown(markdown));
 }
+
+const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|pre|tr|ul|ol|table|div)>|<br\s*\/?>|<hr\s*\/?>/gi;
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text a reader sees in HTML that Astro rendered from an entry's Markdown: the same text as
+ * markdownToPlainText of the Markdown (one line per paragraph, heading or list item), read without a
+ * second Markdown parse. Entries contain no raw HTML (the validator refuses it), so tags are Astro's own.
+ */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(BLOCK_END, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(ENTITY, (_, decimal: string, hex: string, name: string) =>
+      decimal || hex ? String.fromCodePoint(parseInt(decimal ?? hex, decimal ? 10 : 16)) : NAMED[name.toLowerCase()]!,
+    )
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** Nodes whose children are blocks, each on its own line: a list item's paragraph and its nested list too. */
+const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'footnoteDefinition']);
 
 export function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
   if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return '';
   if ('children' in node) {
-    const sep = node.type === 'root' || node.type === 'list' || node.type === 'blockquote' ? '\n' : '';
+    const sep = BLOCK_PARENTS.has(node.type) ? '\n' : '';
     return node.children.map((child) => plainText(child)).join(sep);
   }
   return '';

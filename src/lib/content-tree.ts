@@ -13,7 +13,7 @@ import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths
 import { formatFieldPath, yamlProblem, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
-import { markdownToPlainText } from './char-count.ts';
+import { canParse, markdownToPlainText } from './char-count.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
@@ -173,9 +173,8 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
   }
   problems.push(...privacyProblems(file, frontmatter));
   // The body as written and as shown: `**138**00138000` reads as one number on the page.
-  problems.push(
-    ...privacyProblems(file, `${body}\n${markdownToPlainText(body)}`).map((p) => ({ ...p, field: '正文' })),
-  );
+  const shown = canParse(body) ? `\n${markdownToPlainText(body)}` : '';
+  problems.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
   for (const p of checkMarkupSafety(frontmatter, body)) problems.push({ file, ...p });
   for (const section of checkBody(kind, body)) problems.push({ file, ...section });
 

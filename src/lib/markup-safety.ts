@@ -1,6 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes } from 'mdast';
-import { parseMarkdown, plainText } from './char-count.ts';
+import { canParse, parseMarkdown, plainText } from './char-count.ts';
 import { formatFieldPath } from './problems.ts';
 
 /**
@@ -449,6 +449,8 @@ function findInMarkdown(markdown: string, depth: number): string[] {
  * `<script>` inside backticks is fine.
  */
 export function findUnsafeMarkdown(markdown: string): string[] {
+  // A body too long to parse is already refused as too long (sections.ts); its markup is read once it is shorter.
+  if (!canParse(markdown)) return describeBidi(markdown);
   return [...describeBidi(markdown), ...findInMarkdown(markdown, 0)];
 }
 

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Kind } from './paths.ts';
-import { countChars, parseMarkdown, plainText } from './char-count.ts';
+import { canParse, countChars, parseMarkdown, plainText } from './char-count.ts';
 
 export interface SectionRule {
   name: string;
@@ -82,6 +82,14 @@ const sectionField = (name: string) => `正文「${name}」`;
 /** Checks a body against the form's sections and 字 limits. */
 export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
   const rules = BODY_RULES[kind];
+  if (!canParse(markdown)) {
+    return [
+      {
+        field: '正文',
+        message: `正文有 ${markdown.length} 个字符，远远超过 ${rules.max} 字的上限，请删减到 ${rules.max} 字以内`,
+      },
+    ];
+  }
   const outline = outlineBody(markdown);
   const problems: SectionProblem[] = [];
   const named = outline.sections.filter((s) => s.name !== '');

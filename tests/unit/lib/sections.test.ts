@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_LENGTH, parseMarkdown } from '../../../src/lib/char-count.ts';
+import { checkMarkupSafety } from '../../../src/lib/markup-safety.ts';
 import { checkBody, outlineBody } from '../../../src/lib/sections.ts';
 
 const caseBody = (a = '情况。', b = '做法。', c = '效果。') =>
@@ -46,5 +48,29 @@ describe('checkBody', () => {
   it('limits the whole body to 3000 字 and rejects an empty body', () => {
     expect(checkBody('courses', '字'.repeat(3001))[0]!.message).toContain('超出上限 3000 字 1 字');
     expect(checkBody('courses', '\n\n')[0]!.message).toContain('正文是空的');
+  });
+});
+
+describe('a body far over the limit', () => {
+  // micromark needs quadratic time for tens of thousands of unmatched `*`: such a body is refused unparsed.
+  const hostile = '老人* '.repeat(50_000);
+
+  it('is refused as too long, without being parsed', () => {
+    expect(checkBody('courses', hostile)).toEqual([
+      { field: '正文', message: '正文有 200000 个字符，远远超过 3000 字的上限，请删减到 3000 字以内' },
+    ]);
+    expect(() => parseMarkdown(hostile)).toThrow(RangeError);
+  });
+
+  it('skips the markup checks that would parse it, but not the bidi check of its raw text', () => {
+    expect(checkMarkupSafety({}, hostile)).toEqual([]);
+    expect(checkMarkupSafety({}, `${hostile}\u202e`).map((p) => p.field)).toEqual(['正文']);
+  });
+
+  it('stops at the limit: a body of exactly MAX_BODY_LENGTH characters is still read', () => {
+    const body = '字'.repeat(MAX_BODY_LENGTH);
+    expect(checkBody('courses', body)[0]!.message).toBe(
+      `正文已有 ${MAX_BODY_LENGTH} 字，超出上限 3000 字 ${MAX_BODY_LENGTH - 3000} 字，请删减`,
+    );
   });
 });
