@@ -13,6 +13,8 @@ const entries = (kind: Kind) =>
     base: contentPath(kind),
     pattern: ['**/*.md', '!**/_*', '!**/_*/**'],
     generateId: ({ entry }) => slugFromPath(entry),
+    // Pages read the rendered HTML; keeping each Markdown body too would double the store Astro bundles.
+    retainBody: false,
   });
 
 export const collections = {

@@ -4,7 +4,7 @@ import { PROVINCES, getProvince } from '../schemas/provinces.ts';
 import { UnitSchema, type Batch, type Unit } from '../schemas/data.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
 import { t } from '../i18n/zh-CN.ts';
-import { markdownToPlainText } from './char-count.ts';
+import { htmlToPlainText } from './char-count.ts';
 import { mediaPath } from './media.ts';
 import { absoluteUrl, KINDS, type Kind } from './paths.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
@@ -27,8 +27,8 @@ export const CSV_LIST_SEPARATOR = '；';
 export interface ExportSource {
   kind: Kind;
   slug: string;
-  /** The Markdown body */
-  body: string;
+  /** The body as a reader sees it: plain text, one line per paragraph, heading or list item */
+  text: string;
   data: Omit<EntryDataByKind[Kind], 'cover'>;
 }
 
@@ -294,7 +294,7 @@ const DERIVED_FIELDS: DerivedField[] = [
     note: '条目正文，去掉了排版标记和图片；只在 JSON 里有，CSV 里只有一句话简介',
     at: 'end',
     inCsv: false,
-    value: (s) => markdownToPlainText(s.body).trim(),
+    value: (s) => s.text.trim(),
   },
 ];
 
@@ -448,7 +448,7 @@ export function toJson(document: ExportDocument): string {
 }
 
 interface CatalogueLike extends ExportContext {
-  all: readonly { collection: Kind; id: string; body?: string; data: ExportSource['data'] }[];
+  all: readonly { collection: Kind; id: string; rendered?: { html: string }; data: ExportSource['data'] }[];
 }
 
 const recordCache = new WeakMap<CatalogueLike, ExportRecord[]>();
@@ -457,7 +457,13 @@ const recordCache = new WeakMap<CatalogueLike, ExportRecord[]>();
 export function catalogueRecords(catalogue: CatalogueLike): ExportRecord[] {
   let records = recordCache.get(catalogue);
   if (!records) {
-    const sources = catalogue.all.map((e) => ({ kind: e.collection, slug: e.id, body: e.body ?? '', data: e.data }));
+    // Astro keeps the rendered HTML of each entry, not its Markdown: the text is read from the HTML.
+    const sources = catalogue.all.map((e) => ({
+      kind: e.collection,
+      slug: e.id,
+      text: htmlToPlainText(e.rendered?.html ?? ''),
+      data: e.data,
+    }));
     records = buildExportRecords(sources, catalogue);
     recordCache.set(catalogue, records);
   }

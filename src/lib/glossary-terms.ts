@@ -1,5 +1,4 @@
 import type { GlossaryTerm } from '../schemas/guides.ts';
-import { markdownToPlainText } from './char-count.ts';
 
 /** Glossary words that appear in a text (by term or alias), in glossary order, each once. */
 export function termsInText(text: string, glossary: Map<string, GlossaryTerm>): { slug: string; term: GlossaryTerm }[] {
@@ -8,10 +7,10 @@ export function termsInText(text: string, glossary: Map<string, GlossaryTerm>): 
     .map(([slug, term]) => ({ slug, term }));
 }
 
-/** The same for an entry: its title, summary and the visible text of its Markdown body. */
+/** The same for an entry: its title, summary and the visible text of its body. */
 export function termsInEntry(
-  entry: { title: string; summary: string; body: string },
+  entry: { title: string; summary: string; text: string },
   glossary: Map<string, GlossaryTerm>,
 ): { slug: string; term: GlossaryTerm }[] {
-  return termsInText(`${entry.title}\n${entry.summary}\n${markdownToPlainText(entry.body)}`, glossary);
+  return termsInText(`${entry.title}\n${entry.summary}\n${entry.text}`, glossary);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markdownToPlainText } from '../../src/lib/char-count.ts';
 import { validateContent } from '../../src/lib/content-tree.ts';
 import { localFiles } from '../../src/lib/files.ts';
 import { mediaPath } from '../../src/lib/media.ts';
@@ -50,6 +51,21 @@ describe('the built site', () => {
           value,
         ).toBe(true);
       }
+    }
+  });
+
+  it('exports each body as the text a reader sees, read from the rendered HTML', () => {
+    const records = JSON.parse(fs.readFileSync(path.join(DIST, 'data/entries.json'), 'utf8')) as {
+      entries: { kind: string; slug: string; text: string }[];
+    };
+    const texts = new Map(records.entries.map((r) => [`${r.kind}/${r.slug}`, r.text]));
+    for (const entry of catalogue.entries) {
+      const expected = markdownToPlainText(entry.body)
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .join('\n')
+        .trim();
+      expect(texts.get(`${entry.kind}/${entry.slug}`), entry.file).toBe(expected);
     }
   });
 

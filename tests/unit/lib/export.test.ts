@@ -18,6 +18,7 @@ import {
   type ExportSource,
   type ZodLike,
 } from '../../../src/lib/export.ts';
+import { htmlToPlainText, markdownToPlainText } from '../../../src/lib/char-count.ts';
 import { validateContent } from '../../../src/lib/content-tree.ts';
 import { mediaPath } from '../../../src/lib/media.ts';
 import { absoluteUrl, KINDS } from '../../../src/lib/paths.ts';
@@ -39,7 +40,7 @@ function source(entry: NamedEntry): ExportSource {
   return {
     kind: entry.kind,
     slug: entry.file.replace(/\.md$/, ''),
-    body: entry.body,
+    text: markdownToPlainText(entry.body),
     data: ENTRY_SCHEMAS[entry.kind].parse(entry.frontmatter),
   };
 }
@@ -231,7 +232,10 @@ describe('export records', () => {
 });
 
 describe('export files', () => {
-  const sources = [...VALID_ENTRIES.map(source), ...catalogue.entries];
+  const sources = [
+    ...VALID_ENTRIES.map(source),
+    ...catalogue.entries.map((e) => ({ ...e, text: markdownToPlainText(e.body) })),
+  ];
 
   it('are identical whatever order the entries come in, dated by the newest updatedOn', () => {
     const json = (list: ExportSource[]) => {
