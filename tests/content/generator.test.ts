@@ -8,6 +8,7 @@ import { KINDS } from '../../src/lib/paths.ts';
 import { RESOURCE_TYPES } from '../../src/schemas/course.ts';
 import { PROVINCES } from '../../src/schemas/provinces.ts';
 import { STATUSES } from '../../src/schemas/shared.ts';
+import { findSearchablePages } from '../../scripts/lib/search-index.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 const TREE = path.join(OUTPUT, 'generated-200');
@@ -178,5 +179,23 @@ describe('a generated tree of 200 entries', () => {
       expect(fs.existsSync(page), page).toBe(true);
       expect(fs.readFileSync(page, 'utf8'), page).toContain(escape(entry.data.title));
     }
+  });
+
+  it('marks for search the entry pages and the first page of each scenario, and nothing else', () => {
+    const searchable = findSearchablePages(BUILD);
+    const { entries, scenarios } = validateContent(TREE).catalogue;
+    const scenarioPages = [...scenarios.keys()].map((slug) => `scenarios/${slug}/index.html`);
+    // The test means something only if some scenario has a second page.
+    expect(
+      scenarioPages.some((page) => fs.existsSync(path.join(BUILD, page.replace('index.html', '2/index.html')))),
+    ).toBe(true);
+    expect(searchable).toEqual(
+      [
+        ...entries.map((entry) => `${entry.kind}/${entry.slug}/index.html`),
+        ...scenarioPages,
+        // The generator writes no glossary; a tree with one has its page searched too.
+        ...(fs.existsSync(path.join(TREE, 'glossary.yaml')) ? ['glossary/index.html'] : []),
+      ].sort(),
+    );
   });
 });
