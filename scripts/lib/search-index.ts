@@ -92,7 +92,26 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * A folder beside the site that holds only the shard's pages, as hard links at their own paths, so that Pagefind
+ * can read the shard as a directory: it parses a directory's pages on every core, one file at a time on one.
+ */
+function stageShard(site: string, pages: readonly string[], folder: string): void {
+  fs.rmSync(folder, { recursive: true, force: true });
+  for (const page of pages) {
+    const target = path.join(folder, page);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(path.join(site, page), target);
+    } catch {
+      fs.copyFileSync(path.join(site, page), target);
+    }
+  }
+}
+
 async function writeShard(site: string, pages: readonly string[], outputPath: string): Promise<void> {
+  const staging = `${site}.pagefind-shard`;
+  stageShard(site, pages, staging);
   // Pagefind's Node API starts its service without handing it out; the diagnostics channel tells us which it is.
   const services: ChildProcess[] = [];
   const onSpawn = (message: unknown) => services.push((message as { process: ChildProcess }).process);
@@ -101,17 +120,16 @@ async function writeShard(site: string, pages: readonly string[], outputPath: st
     // The site is lang="zh-CN"; forcing it keeps every shard in the one language the browser loads.
     const { index } = check(await pagefind.createIndex({ forceLanguage: 'zh-cn' }), 'createIndex');
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    // One page at a time, in sorted order, so that the same site always gives the same index files.
-    for (const sourcePath of pages) {
-      const content = fs.readFileSync(path.join(site, sourcePath), 'utf8');
-      check(await index.addHTMLFile({ sourcePath, content }), `addHTMLFile ${sourcePath}`);
-    }
+    const { page_count } = check(await index.addDirectory({ path: staging }), 'addDirectory');
+    if (page_count !== pages.length)
+      throw new Error(`Pagefind 只读到了 ${page_count} 个页面，这一片应有 ${pages.length} 个。`);
     check(await index.writeFiles({ outputPath }), 'writeFiles');
   } finally {
     dc.unsubscribe('child_process', onSpawn);
     // Stop the service and wait for it to exit, so that its memory is free before the next shard starts.
     await pagefind.close();
     await Promise.all(services.map(exited));
+    fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
