@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import type { Catalogue } from './content-tree.ts';
+import { localFiles, resolveLocalFile } from './files.ts';
 import type { Kind } from './paths.ts';
 
 /**
@@ -7,4 +10,32 @@ import type { Kind } from './paths.ts';
  */
 export function mediaPath(kind: Kind, slug: string, value: string): string {
   return `/media/${kind}/${slug}/${encodeURIComponent(path.basename(value))}`;
+}
+
+export interface MediaCopy {
+  /** The file in the content tree */
+  from: string;
+  /** Its path in the built site, from mediaPath (URL-encoded) */
+  to: string;
+}
+
+/** The local videos, captions and PDFs of a checked catalogue (covers go through astro:assets instead). */
+export function mediaCopies(catalogue: Catalogue): MediaCopy[] {
+  return catalogue.entries.flatMap((entry) =>
+    localFiles(entry.data)
+      .filter(({ field }) => field !== 'cover')
+      .map(({ value }) => ({
+        from: resolveLocalFile(entry.file, value),
+        to: mediaPath(entry.kind, entry.slug, value),
+      })),
+  );
+}
+
+/** Copies the media files into a built site at `outDir`. */
+export function publishMedia(copies: readonly MediaCopy[], outDir: string): void {
+  for (const { from, to } of copies) {
+    const target = path.join(outDir, decodeURIComponent(to));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(from, target);
+  }
 }

@@ -17,6 +17,13 @@ export const SITE_URL = (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/
 /** Always starts and ends with a slash: `/` or `/zhulao/`. */
 export const BASE_PATH = `/${(env.BASE_PATH || '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
+/**
+ * `npm run build` checks the content in its own process while Astro builds, and sets this variable so that
+ * the content-checks integration does not check it a second time (scripts/build.ts).
+ */
+export const CHECKED_ALONGSIDE_VARIABLE = 'ZHULAO_CHECKED_ALONGSIDE';
+export const CHECKED_ALONGSIDE = env[CHECKED_ALONGSIDE_VARIABLE] === '1';
+
 export const KINDS = ['courses', 'cases', 'projects'] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVALID_FIXTURES, VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
@@ -55,6 +56,25 @@ describe('npm run build agrees with validate', () => {
       const result = run('npx', ['astro', 'build', '--outDir', out], { CONTENT_DIR: dir });
       expect(result.status, result.output).not.toBe(0);
       for (const expected of fixture.expect) expectReported(result.output, dir, expected);
+    },
+  );
+});
+
+// npm run build checks the content in its own process while Astro builds; Astro may stop first on a schema error,
+// in English, but the Chinese report must still follow, and nothing is published.
+describe('npm run build (checks beside Astro) agrees with validate', () => {
+  const picked = ['missing-title', 'unknown-unit', 'missing-cover-file', 'phone-split-by-markup', 'yaml-syntax-error'];
+  it.each(INVALID_FIXTURES.filter((f) => picked.includes(f.name)).map((f) => [f.name, f] as const))(
+    'fails to build %s with the same messages and publishes nothing',
+    (name, fixture) => {
+      const dir = makeTree(treeDir(name), fixture.entries, fixture.files);
+      const out = path.join(OUTPUT, 'npm-builds', name);
+      const result = run('npm', ['run', '--silent', 'build', '--', '--out', out], { CONTENT_DIR: dir });
+      expect(result.status, result.output).not.toBe(0);
+      for (const expected of fixture.expect) expectReported(result.output, dir, expected);
+      expect(result.output).toContain('保持原样');
+      expect(fs.existsSync(out)).toBe(false);
+      expect(fs.existsSync(`${out}.building`)).toBe(false);
     },
   );
 });

@@ -1,0 +1,13 @@
+// The content checks of `npm run build`, in a worker thread of their own (see checkContent in scripts/build.ts).
+import { parentPort } from 'node:worker_threads';
+import { validateContent } from '../../src/lib/content-tree.ts';
+import { mediaCopies, type MediaCopy } from '../../src/lib/media.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+
+export interface CheckResult {
+  problems: Problem[];
+  media: MediaCopy[];
+}
+
+const report = validateContent();
+parentPort!.postMessage({ problems: report.problems, media: mediaCopies(report.catalogue) } satisfies CheckResult);
