@@ -1,24 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { DIST } from '../helpers/run.ts';
-import { PAGE_TYPES } from '../helpers/page-types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/content-tree.ts';
+import { DIST, OUTPUT, run } from '../helpers/run.ts';
+import { PAGE_TYPES, type PageType } from '../helpers/page-types.ts';
 
 /** Performance budgets for a cheap phone on a slow connection (print books are exempt). */
 const PAGE_BUDGET = 40 * 1024;
 const JS_BUDGET = 10 * 1024;
 
 const gzip = (text: string | Buffer) => zlib.gzipSync(text, { level: 9 }).length;
-const read = (url: string) => fs.readFileSync(path.join(DIST, decodeURIComponent(url.split('?')[0]!)));
+const reader = (site: string) => (url: string) =>
+  fs.readFileSync(path.join(site, decodeURIComponent(url.split('?')[0]!)));
 
 /** A module and every module it imports statically, once each. */
-function moduleGraph(url: string, seen = new Set<string>()): Set<string> {
+function moduleGraph(read: (url: string) => Buffer, url: string, seen = new Set<string>()): Set<string> {
   if (seen.has(url)) return seen;
   seen.add(url);
   const code = read(url).toString('utf8');
   for (const [, spec] of code.matchAll(/import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)) {
-    moduleGraph(new URL(spec!, `http://x${url}`).pathname, seen);
+    moduleGraph(read, new URL(spec!, `http://x${url}`).pathname, seen);
   }
   return seen;
 }
@@ -30,21 +32,22 @@ export interface PageWeight {
   cssFiles: number;
 }
 
-export function weigh(pagePath: string): PageWeight {
+export function weigh(pagePath: string, site = DIST): PageWeight {
+  const read = reader(site);
   const { pathname } = new URL(pagePath, 'http://x');
-  const file = path.join(DIST, decodeURIComponent(pathname), 'index.html');
-  const html = fs.readFileSync(fs.existsSync(file) ? file : path.join(DIST, '404.html'), 'utf8');
+  const file = path.join(site, decodeURIComponent(pathname), 'index.html');
+  const html = fs.readFileSync(fs.existsSync(file) ? file : path.join(site, '404.html'), 'utf8');
   const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   const inlineScripts = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => m[1]!,
   );
   const modules = new Set<string>();
-  for (const src of scripts) for (const m of moduleGraph(src)) modules.add(m);
+  for (const src of scripts) for (const m of moduleGraph(read, src)) modules.add(m);
   // Imports inside inline module scripts count too.
   for (const code of inlineScripts) {
     for (const [, spec] of code.matchAll(/import\s*(?:[^'"()]*?from\s*)?["'](\/[^"']+)["']/g))
-      for (const m of moduleGraph(spec!)) modules.add(m);
+      for (const m of moduleGraph(read, spec!)) modules.add(m);
   }
   return {
     html: gzip(html),
@@ -56,29 +59,35 @@ export function weigh(pagePath: string): PageWeight {
   };
 }
 
+type Weighed = PageType & PageWeight;
+
+function printWeights(weights: Weighed[]): void {
+  console.log(
+    [
+      'page type            html   css    js   (KB, gzip)',
+      ...weights.map(
+        (w) =>
+          `${w.name.padEnd(18)} ${(w.html / 1024).toFixed(1).padStart(5)} ${(w.css / 1024).toFixed(1).padStart(5)} ${(w.js / 1024).toFixed(1).padStart(5)}`,
+      ),
+    ].join('\n'),
+  );
+}
+
+function expectWithinBudget(w: Weighed): void {
+  expect(w.html + w.css + w.js, `${w.name}: ${w.html}+${w.css}+${w.js} bytes`).toBeLessThanOrEqual(PAGE_BUDGET);
+  expect(w.cssFiles).toBeLessThanOrEqual(1);
+  if (w.name !== 'search') expect(w.js, `${w.name} JavaScript`).toBeLessThanOrEqual(JS_BUDGET);
+}
+
 describe('page weight budgets on the sample site', () => {
   const pages = PAGE_TYPES.filter((p) => p.name !== 'book');
   const weights = pages.map((p) => ({ ...p, ...weigh(p.path) }));
 
-  it('prints the weights', () => {
-    console.log(
-      [
-        'page type            html   css    js   (KB, gzip)',
-        ...weights.map(
-          (w) =>
-            `${w.name.padEnd(18)} ${(w.html / 1024).toFixed(1).padStart(5)} ${(w.css / 1024).toFixed(1).padStart(5)} ${(w.js / 1024).toFixed(1).padStart(5)}`,
-        ),
-      ].join('\n'),
-    );
-  });
+  it('prints the weights', () => printWeights(weights));
 
   it.each(weights.map((w) => [w.name, w] as const))(
     '%s stays within 40 KB, one CSS file, and 10 KB of JavaScript',
-    (name, w) => {
-      expect(w.html + w.css + w.js, `${name}: ${w.html}+${w.css}+${w.js} bytes`).toBeLessThanOrEqual(PAGE_BUDGET);
-      expect(w.cssFiles).toBeLessThanOrEqual(1);
-      if (name !== 'search') expect(w.js, `${name} JavaScript`).toBeLessThanOrEqual(JS_BUDGET);
-    },
+    (_, w) => expectWithinBudget(w),
   );
 
   it('sends content images with width and height, in a modern format, never wider than a 3× phone needs', () => {
@@ -91,5 +100,49 @@ describe('page weight budgets on the sample site', () => {
       expect(img).toMatch(/\ssrc="[^"]+\.(avif|webp|svg)"/);
       for (const [, w] of img.matchAll(/\s(\d+)w\b/g)) expect(Number(w)).toBeLessThanOrEqual(1125);
     }
+  });
+});
+
+// Lists are paged, so a larger catalogue must not make any page heavier: one page of every type at 1,000 entries.
+describe('page weight budgets at 1,000 generated entries', () => {
+  const tree = path.join(OUTPUT, 'generated-1000');
+  const site = path.join(OUTPUT, 'generated-1000-build');
+  let weights: Weighed[] = [];
+
+  beforeAll(() => {
+    fs.rmSync(tree, { recursive: true, force: true });
+    const generated = run('npm', ['run', '--silent', 'generate', '--', '1000', tree]);
+    expect(generated.status, generated.output).toBe(0);
+    const built = run('npx', ['astro', 'build', '--outDir', site], { CONTENT_DIR: tree });
+    expect(built.status, built.output).toBe(0);
+    const { entries } = validateContent(tree).catalogue;
+    const first = (kind: string) => entries.find((e) => e.kind === kind && !e.data.withdrawn)!;
+    const withdrawn = entries.find((e) => e.data.withdrawn)!;
+    const pages: PageType[] = PAGE_TYPES.filter((p) => p.name !== 'book').map((p) => {
+      if (p.name === 'course' || p.name === 'case' || p.name === 'project') {
+        const entry = first(`${p.name}s`);
+        return { ...p, path: `/${entry.kind}/${entry.slug}/` };
+      }
+      if (p.name === 'withdrawn') return { ...p, path: `/${withdrawn.kind}/${withdrawn.slug}/` };
+      return p;
+    });
+    pages.push(
+      { name: 'courses page 2', path: '/courses/2/' },
+      { name: 'scenario page 2', path: '/scenarios/jiuyi/2/' },
+    );
+    weights = pages.map((p) => {
+      if (p.name !== 'not-found') {
+        const file = path.join(site, new URL(p.path, 'http://x').pathname, 'index.html');
+        expect(fs.existsSync(file), file).toBe(true);
+      }
+      return { ...p, ...weigh(p.path, site) };
+    });
+  });
+
+  it('prints the weights', () => printWeights(weights));
+
+  it('keeps every page type within its budget', () => {
+    expect(weights.length).toBe(PAGE_TYPES.length + 1);
+    for (const w of weights) expectWithinBudget(w);
   });
 });
