@@ -150,7 +150,11 @@ describe('display settings', () => {
     await page.goto(server.url + COURSE);
     const standardFont = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 
+    // On a phone the settings are folded behind one button.
+    const menu = page.locator('summary', { hasText: '字号和关怀模式' });
     const sizes = page.getByRole('group', { name: '文字大小' });
+    await expect(sizes.isVisible()).resolves.toBe(false);
+    await menu.click();
     await sizes.getByRole('button', { name: '大', exact: true }).click();
     await expect(page.getAttribute('html', 'data-text-size')).resolves.toBe('large');
     await page.getByRole('button', { name: '关怀模式' }).click();
@@ -169,6 +173,8 @@ describe('display settings', () => {
     const cls = paint.shifts.reduce((sum, value) => sum + value, 0);
     expect(cls, `layout shifts: ${paint.shifts.join(', ')}`).toBeLessThan(0.001);
 
+    // The page opened with the menu folded again; open it to see which buttons are pressed.
+    await menu.click();
     await expect(sizes.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );

@@ -90,10 +90,11 @@ describe('a course page by keyboard', () => {
     const stops = await tabUntil(page, (stop) => stop.name === '打印');
     const names = stops.map((s) => s.name);
     expect(names[0]).toBe('跳到正文');
-    const wanted = ['标准', '大', '特大', '关怀模式', '首页', '课程', '案例', '项目', '搜索', '帮助'];
+    // On a phone the settings are folded behind one button.
+    const wanted = ['字号和关怀模式', '首页', '课程', '案例', '项目', '搜索', '帮助'];
     const header = inOrder(names, wanted);
     expect(header, names.join(' / ')).not.toContain(-1);
-    // The settings and the main nav are each one run of stops, nothing in between.
+    // The settings button and the main nav are one run of stops, nothing in between.
     expect(header.at(-1)! - header[0]!, names.join(' / ')).toBe(wanted.length - 1);
     const actions = inOrder(names, ['朗读', '收藏', '复制链接', '打印']);
     expect(actions, names.join(' / ')).not.toContain(-1);
@@ -115,7 +116,11 @@ describe('a course page by keyboard', () => {
     await page.getByRole('button', { name: '朗读', exact: true }).waitFor();
     const html = page.locator('html');
 
-    await tabUntil(page, (stop) => stop.name === '大');
+    await tabUntil(page, (stop) => stop.name === '字号和关怀模式');
+    await page.keyboard.press('Enter');
+    // Opened, the settings come next, before the main nav.
+    const settings = await tabUntil(page, (stop) => stop.name === '大');
+    expect(settings.map((s) => s.name)).toEqual(['标准', '大']);
     await page.keyboard.press('Enter');
     await expect(html.getAttribute('data-text-size')).resolves.toBe('large');
     await tabUntil(page, (stop) => stop.name === '关怀模式');
@@ -205,5 +210,20 @@ describe('search by keyboard', () => {
         : `${el?.tagName.toLowerCase()}`;
     });
     expect(after, 'the focused element after ticking a filter').toEqual({ ...chosen, checked: true });
+  });
+});
+
+describe('the header by keyboard on a wide screen', () => {
+  it('shows the settings without the folding button, between the site name and the main nav', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + COURSE);
+    const names = (await tabUntil(page, (stop) => stop.name === '帮助')).map((s) => s.name);
+    const wanted = ['智慧助老', '标准', '大', '特大', '关怀模式', '首页', '课程', '案例', '项目', '搜索', '帮助'];
+    const at = inOrder(names, wanted);
+    expect(at, names.join(' / ')).not.toContain(-1);
+    expect(at.at(-1)! - at[0]!, names.join(' / ')).toBe(wanted.length - 1);
+    expect(names).not.toContain('字号和关怀模式');
+    await context.close();
   });
 });
