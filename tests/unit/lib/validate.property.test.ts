@@ -15,8 +15,9 @@ import { FIELDS } from '../../../src/schemas/fields.ts';
 import { ENTRY_SCHEMAS } from '../../../src/schemas/index.ts';
 import { VALID_ENTRIES } from '../../fixtures/entries.ts';
 
-// A fixed seed keeps CI repeatable: one random run on 2026-11-25 never finished (a synchronous case the time
-// bounds cannot interrupt; see the closing note). Set FC_SEED to explore other inputs locally.
+// A fixed seed keeps CI repeatable; set FC_SEED to explore other inputs locally. One random run on 2026-11-25
+// never finished: a huge body of unmatched `*` made micromark take quadratic time. Bodies over MAX_BODY_LENGTH
+// are now refused unparsed (tests/unit/lib/sections.test.ts).
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261125) });
 
 const CHINESE = /[\u4e00-\u9fff]/;
