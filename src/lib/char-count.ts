@@ -33,34 +33,38 @@ export function countChars(text: string): number {
 const ONE_POINT_GRAPHEMES =
   /^[\u0000-\u02ff\u2010-\u2027\u2030-\u205f\u2190-\u23ff\u2500-\u25ff\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d]*$/;
 
+const NONE = 0;
+const ONE = 1;
+const RUN = 2;
+
+/**
+ * How one grapheme counts: as 1 (CJK, emoji, full-width punctuation), as part of a Latin run, or not at all.
+ * Text that passes ONE_POINT_GRAPHEMES holds no emoji that are letters (like ℹ), so it skips the emoji test.
+ */
+function weigh(grapheme: string, maybeEmoji = true): number {
+  if (CJK.test(grapheme) || (maybeEmoji && EMOJI.test(grapheme))) return ONE;
+  if (ALNUM.test(grapheme)) return RUN;
+  return WIDE_PUNCT.test(grapheme) ? ONE : NONE;
+}
+
 /** The count of text that passes ONE_POINT_GRAPHEMES, one code point at a time. */
 export function countCodePoints(text: string): number {
   let count = 0;
-  let inRun = false;
+  let previous = NONE;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x4e00 && code <= 0x9fff) {
-      count += 1;
-      inRun = false;
-    } else if (code < 0x80) {
+    let weight: number;
+    if (code >= 0x4e00 && code <= 0x9fff) weight = ONE;
+    else if (code < 0x80) {
       // ASCII: letters and digits make runs; punctuation and spaces are half-width and not counted.
       const alnum = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-      if (alnum && !inRun) count += 1;
-      inRun = alnum;
+      weight = alnum ? RUN : NONE;
     } else {
       const char = text[i]!;
-      const wide = code >= 0xff10 && code <= 0xff5a ? toHalfWidthAlnum(char) : char;
-      if (CJK.test(wide)) {
-        count += 1;
-        inRun = false;
-      } else if (ALNUM.test(wide)) {
-        if (!inRun) count += 1;
-        inRun = true;
-      } else {
-        if (WIDE_PUNCT.test(wide)) count += 1;
-        inRun = false;
-      }
+      weight = weigh(code >= 0xff10 && code <= 0xff5a ? toHalfWidthAlnum(char) : char, false);
     }
+    if (weight === ONE || (weight === RUN && previous !== RUN)) count += 1;
+    previous = weight;
   }
   return count;
 }
@@ -68,18 +72,11 @@ export function countCodePoints(text: string): number {
 /** The count of any text, one grapheme (what a reader sees as one character) at a time. */
 export function countGraphemes(text: string): number {
   let count = 0;
-  let inRun = false;
+  let previous = NONE;
   for (const { segment } of segmenter.segment(toHalfWidthAlnum(text))) {
-    if (EMOJI.test(segment) || CJK.test(segment)) {
-      count += 1;
-      inRun = false;
-    } else if (ALNUM.test(segment)) {
-      if (!inRun) count += 1;
-      inRun = true;
-    } else {
-      if (WIDE_PUNCT.test(segment)) count += 1;
-      inRun = false;
-    }
+    const weight = weigh(segment);
+    if (weight === ONE || (weight === RUN && previous !== RUN)) count += 1;
+    previous = weight;
   }
   return count;
 }

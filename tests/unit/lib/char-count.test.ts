@@ -21,6 +21,9 @@ describe('countChars: 字 as Chinese editors count them', () => {
     ['iPhone15', 1],
     ['１２３ａｂ', 1],
     ['👍', 1],
+    ['a👍b', 3],
+    // ℹ is a letter to Unicode and an emoji to readers: it counts alone, not as part of a Latin run.
+    ['aℹb', 3],
     ['👨‍👩‍👧 好', 2],
     ['  - , . ! ', 0],
     ['', 0],
@@ -32,7 +35,7 @@ describe('countChars: 字 as Chinese editors count them', () => {
 describe('countChars: the fast count agrees with the grapheme count', () => {
   // Code points near every edge of the fast path's ranges, and the characters entries are made of.
   const nearEdges = fc.constantFrom(
-    ...'你好，。、“”‘’…—·！？（）《》【】：；０９ＡＺａｚ＠［｀｛～｡ｰﾝ　〇〆〜ぁゖゝゟァヿ㐀䶿一龥丶 azAZ09_-.,!?~\r\n\t\u00a0\u00ad\u00e9\u02ff\u2010\u2027\u2030\u205f\u2190\u231a\u23f0\u2500\u25b6\u25ff',
+    ...'你好，。、“”‘’…—·！？（）《》【】：；０９ＡＺａｚ＠［｀｛～｡ｰﾝ　〇〆〜ぁゖゝゟァヿ㐀䶿一龥丶 azAZ09_-.,!?~\r\n\t\u00a0\u00ad\u00e9\u02ff\u2010\u2027\u2030\u205f\u2190\u231a\u23f0\u2500\u25b6\u25ff\u00a9\u203c\u3030',
   );
   const fastText = fc
     .array(fc.oneof(nearEdges, fc.string({ maxLength: 3 })), { maxLength: 30 })
@@ -66,6 +69,9 @@ describe('countChars: the fast count agrees with the grapheme count', () => {
               '\u1100',
               '\u0e33',
               '\ud83d',
+              // Emoji that are letters or symbols next to letters: ℹ is Ll, ™ So.
+              '\u2139',
+              '\u2122',
             ),
           ),
           { maxLength: 20 },
