@@ -64,3 +64,27 @@ export function normalizeQuery(query: string): string {
   const meaningful = words.some((w) => w.length > 1) ? words.filter((w) => w.length > 1) : words;
   return meaningful.length > 0 ? meaningful.join(' ') : query.trim();
 }
+
+/**
+ * What a page must contain to be about a query at all: each word of it, or for a Chinese word, any two
+ * neighbouring characters of it (飞机票 → 飞机票, 飞机, 机票). Pagefind can match a single character of
+ * an unknown word (机 of 机票 in 手机), and a page that shares no such pair with the query is noise.
+ */
+export function queryKeys(query: string): string[] {
+  const keys = normalizeQuery(query)
+    .split(' ')
+    .flatMap((word) => {
+      const chars = [...word];
+      if (!/\p{Script=Han}/u.test(word) || chars.length <= 2) return [word];
+      return [word, ...chars.slice(0, -1).map((char, i) => char + chars[i + 1])];
+    })
+    .map((key) => key.toLowerCase())
+    .filter(Boolean);
+  return [...new Set(keys)];
+}
+
+/** Whether a text contains any of the keys (see queryKeys). */
+export function mentionsAny(text: string, keys: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return keys.some((key) => lower.includes(key));
+}

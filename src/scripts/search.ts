@@ -1,8 +1,9 @@
-import { normalizeQuery, splitQuery } from '../lib/query.ts';
+import { mentionsAny, normalizeQuery, queryKeys, splitQuery } from '../lib/query.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string>;
 }
 interface PagefindResult {
@@ -85,6 +86,28 @@ async function searchEachWord(
     }
   }
   return { results, filters: counts };
+}
+
+/**
+ * Whether the first page of results is about the query at all: at least one of them contains a key of it
+ * (see queryKeys). Those are the results shown first, so Pagefind has loaded (and cached) them anyway.
+ */
+async function firstPageIsAbout(found: PagefindSearch, query: string): Promise<boolean> {
+  const keys = queryKeys(query);
+  if (keys.length === 0) return true;
+  const first = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+  return first.some((data) => mentionsAny(`${data.content}\n${Object.values(data.meta).join('\n')}`, keys));
+}
+
+/** No results, with every filter value counted as 0. */
+function nothing(found: PagefindSearch): PagefindSearch {
+  const filters = Object.fromEntries(
+    Object.entries(found.filters).map(([facet, values]) => [
+      facet,
+      Object.fromEntries(Object.keys(values).map((v) => [v, 0])),
+    ]),
+  );
+  return { results: [], filters };
 }
 
 export async function setUpSearch(): Promise<void> {
@@ -219,8 +242,11 @@ export async function setUpSearch(): Promise<void> {
     }
     status.textContent = strings.loading!;
     let found = await pagefind.search(query || null, { filters: state.filters });
-    if (query && found.results.length === 0)
-      found = await searchEachWord(pagefind, splitQuery(state.query), state.filters, found);
+    if (query && (found.results.length === 0 || !(await firstPageIsAbout(found, state.query)))) {
+      found = await searchEachWord(pagefind, splitQuery(state.query), state.filters, nothing(found));
+      // Still nothing that mentions the query: say so, with tips, rather than list pages about something else.
+      if (found.results.length > 0 && !(await firstPageIsAbout(found, state.query))) found = nothing(found);
+    }
     if (mine !== run) return;
     current = found;
     shown = 0;

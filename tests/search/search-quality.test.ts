@@ -102,6 +102,15 @@ describe('search finds what people mean', () => {
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('says nothing was found for a word no page has, rather than list pages that share one character of it', async () => {
+    // Pagefind matches 机 of 机票 in 手机: without the check, 飞机票 listed phone courses.
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('飞机票')}`);
+    const status = page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/ });
+    await status.waitFor();
+    await expect(status.innerText()).resolves.toContain('没有找到');
+    await expect(page.locator('.result').count()).resolves.toBe(0);
+  });
+
   it('reports the bytes one query fetches from the index', async () => {
     await page.goto(`${server.url}/search/`);
     await page.locator('[data-search-status]').filter({ hasText: '请输入' }).waitFor();

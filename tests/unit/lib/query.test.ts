@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeQuery, splitQuery } from '../../../src/lib/query.ts';
+import { mentionsAny, normalizeQuery, queryKeys, splitQuery } from '../../../src/lib/query.ts';
 
 describe('normalizeQuery: keep the words that name the task', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('splitQuery: words for when the whole query finds nothing', () => {
     expect(splitQuery('坐公交')).toContain('公交');
     expect(splitQuery('怎么用手机银行转账')).toContain('转账');
     expect(splitQuery('12306')).toEqual(['12306']);
+  });
+});
+
+describe('queryKeys and mentionsAny: is a page about the query at all?', () => {
+  it('keeps each word, and each pair of neighbouring characters of a longer Chinese word', () => {
+    expect(queryKeys('飞机票')).toEqual(['飞机票', '飞机', '机票']);
+    expect(queryKeys('怎么在手机上挂号？')).toEqual(['挂号']);
+    expect(queryKeys('12306 买票')).toEqual(['12306', '买票']);
+    expect(queryKeys('WiFi')).toEqual(['wifi']);
+  });
+
+  it('finds a key anywhere in the text, ignoring case, and not a single shared character', () => {
+    expect(mentionsAny('用 12306 买火车票', queryKeys('火车票'))).toBe(true);
+    expect(mentionsAny('连上家里的 WIFI', queryKeys('wifi'))).toBe(true);
+    expect(mentionsAny('认识智能手机：开关机', queryKeys('飞机票'))).toBe(false);
   });
 });
