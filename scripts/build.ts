@@ -1,4 +1,4 @@
-// npm run build: check the content and build the site at the same time (two processes, two cores), then
+// npm run build: check the content while Astro builds the site (two processes, two cores), then
 // index it for search, all into a temporary folder that is swapped in for dist/ only when every step passed:
 // a failed build never leaves half a site where a deploy would find it.
 import { spawn } from 'node:child_process';
@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { BUNDLED_MESSAGE } from '../src/lib/content-checks-integration.ts';
 import { publishMedia } from '../src/lib/media.ts';
 import { CHECKED_ALONGSIDE_VARIABLE, CONTENT_DIR, KINDS } from '../src/lib/paths.ts';
 import { formatReport } from '../src/lib/problems.ts';
@@ -52,15 +53,18 @@ function checkContent(): Promise<CheckResult> {
 
 fs.rmSync(temporary, { recursive: true, force: true });
 const astro = spawn('astro', ['build', '--outDir', temporary], {
-  stdio: 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: { ...process.env, [CHECKED_ALONGSIDE_VARIABLE]: '1' },
 });
 const astroExit = new Promise<number>((resolve) =>
   astro.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1))),
 );
 
-// The checks run on the other core while Astro builds. Astro may stop first on content that its own schemas reject,
-// in English; the Chinese report below still says which file and field to fix.
+// The checks run on the other core while Astro renders the pages. They wait until Astro has bundled them, which is
+// its memory peak, so that the two peaks do not add up. Astro may stop before that on content that its own schemas
+// reject, in English; the checks then run at once, and the Chinese report below says which file and field to fix.
+const bundled = new Promise<void>((resolve) => astro.on('message', (m) => m === BUNDLED_MESSAGE && resolve()));
+await Promise.race([bundled, astroExit]);
 let checked: CheckResult;
 try {
   checked = await checkContent();

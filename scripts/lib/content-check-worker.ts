@@ -9,5 +9,5 @@ export interface CheckResult {
   media: MediaCopy[];
 }
 
-const report = validateContent();
+const report = validateContent(undefined, { keepBodies: false });
 parentPort!.postMessage({ problems: report.problems, media: mediaCopies(report.catalogue) } satisfies CheckResult);

@@ -1,9 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { CHECKED_ALONGSIDE, CONTENT_DIR } from './paths.ts';
 import { validateContent } from './content-tree.ts';
 import { formatReport } from './problems.ts';
 import { mediaCopies, publishMedia, type MediaCopy } from './media.ts';
+
+/** What Astro's process tells `npm run build` (scripts/build.ts) over the IPC channel. */
+export const BUNDLED_MESSAGE = 'zhulao:bundled';
+
+/**
+ * Tells the build script when Astro has bundled the pages. Bundling holds the whole content store and is the
+ * build's memory peak, so the build script starts its content checks only then (see scripts/build.ts).
+ */
+function announceBundled(): Plugin {
+  return {
+    name: 'zhulao:announce-bundled',
+    apply: 'build',
+    closeBundle() {
+      if (this.environment?.name === 'prerender') process.send?.(BUNDLED_MESSAGE);
+    },
+  };
+}
 
 /**
  * Runs the same checks as `npm run validate` before Astro loads any content: a bad entry fails the build.
@@ -16,9 +34,14 @@ export function contentChecks(): AstroIntegration {
   return {
     name: 'zhulao:content-checks',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        if (CHECKED_ALONGSIDE) return;
-        const report = validateContent(CONTENT_DIR);
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        if (CHECKED_ALONGSIDE) {
+          // The channel must not keep Astro running once the build is done.
+          process.channel?.unref();
+          updateConfig({ vite: { plugins: [announceBundled()] } });
+          return;
+        }
+        const report = validateContent(CONTENT_DIR, { keepBodies: false });
         media = mediaCopies(report.catalogue);
         if (report.problems.length === 0) return;
         const text = formatReport(report.problems);

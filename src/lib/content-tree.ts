@@ -189,9 +189,13 @@ function loadEntry(kind: Kind, file: string, contentDir: string, problems: Probl
 
 /**
  * Reads and checks a whole content tree: data files, every entry's fields, sections, 字 limits, privacy,
- * local files and references. Every problem is reported, not only the first.
+ * local files and references. Every problem is reported, not only the first. With `keepBodies: false` the
+ * entries come back with empty bodies, for callers that need only the problems and the fields.
  */
-export function validateContent(contentDir: string = CONTENT_DIR): ContentReport {
+export function validateContent(
+  contentDir: string = CONTENT_DIR,
+  { keepBodies = true }: { keepBodies?: boolean } = {},
+): ContentReport {
   const problems: Problem[] = [...readSiteSettings(contentDir).problems];
   const units = loadDataFile(
     contentDir,
@@ -264,6 +268,8 @@ export function validateContent(contentDir: string = CONTENT_DIR): ContentReport
       }
       slugs.set(slug, file);
       const entry = loadEntry(kind, file, contentDir, problems);
+      // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
+      if (entry && !keepBodies) entry.body = '';
       if (entry) {
         problems.push(...checkReferences(entry, catalogue));
         catalogue.entries.push(entry);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVALID_FIXTURES, VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
+import { validateContent } from '../../src/lib/content-tree.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 const treeDir = (name: string) => path.join(OUTPUT, 'trees', name);
@@ -77,4 +78,18 @@ describe('npm run build (checks beside Astro) agrees with validate', () => {
       expect(fs.existsSync(`${out}.building`)).toBe(false);
     },
   );
+});
+
+describe('validateContent without bodies (what npm run build keeps)', () => {
+  it('reports the same problems and fields, with empty bodies', () => {
+    const fixture = INVALID_FIXTURES.find((f) => f.name === 'several-bad-files')!;
+    const dir = makeTree(treeDir('without-bodies'), fixture.entries, fixture.files);
+    const full = validateContent(dir);
+    const lean = validateContent(dir, { keepBodies: false });
+    expect(full.problems.length).toBeGreaterThan(0);
+    expect(lean.problems).toEqual(full.problems);
+    expect(lean.catalogue.entries.map((e) => e.data)).toEqual(full.catalogue.entries.map((e) => e.data));
+    expect(full.catalogue.entries.some((e) => e.body !== '')).toBe(true);
+    expect(lean.catalogue.entries.every((e) => e.body === '')).toBe(true);
+  });
 });
