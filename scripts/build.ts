@@ -65,24 +65,19 @@ const astroExit = new Promise<number>((resolve) =>
 // reject, in English; the checks then run at once, and the Chinese report below says which file and field to fix.
 const bundled = new Promise<void>((resolve) => astro.on('message', (m) => m === BUNDLED_MESSAGE && resolve()));
 await Promise.race([bundled, astroExit]);
-let checked: CheckResult;
-try {
-  checked = await checkContent();
-} catch (error) {
+async function stopAstro(message: string): Promise<never> {
   astro.kill();
   await astroExit;
-  console.error(error instanceof Error ? error.message : error);
-  fail(1);
+  console.error(message);
+  return fail(1);
 }
-const { problems, media } = checked;
-if (problems.length > 0) {
-  astro.kill();
-  await astroExit;
-  console.error(
+const { problems, media } = await checkContent().catch((error: unknown) =>
+  stopAstro(error instanceof Error ? error.message : String(error)),
+);
+if (problems.length > 0)
+  await stopAstro(
     `\n${formatReport(problems)}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.`,
   );
-  fail(1);
-}
 const status = await astroExit;
 if (status !== 0) fail(status);
 publishMedia(media, temporary);

@@ -268,9 +268,9 @@ export function validateContent(
       }
       slugs.set(slug, file);
       const entry = loadEntry(kind, file, contentDir, problems);
-      // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
-      if (entry && !keepBodies) entry.body = '';
       if (entry) {
+        // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
+        if (!keepBodies) entry.body = '';
         problems.push(...checkReferences(entry, catalogue));
         catalogue.entries.push(entry);
       }

@@ -41,12 +41,18 @@ const segmenter =
  * none of them. Most Chinese words have two characters, so every pair is tried, with the segmenter's
  * longer words; pages are then ranked by how many of them they contain. Single characters say too little.
  */
+/** Every two neighbouring characters of a word: 扫码付款 → 扫码, 码付, 付款. */
+function charPairs(word: string): string[] {
+  const chars = [...word];
+  return chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
+}
+
 export function splitQuery(query: string): string[] {
   const parts = normalizeQuery(query)
     .split(' ')
     .flatMap((word) => {
       if (!/\p{Script=Han}/u.test(word) || word.length <= 2) return [word];
-      const pairs = [...word].slice(0, -1).map((char, i) => char + [...word][i + 1]);
+      const pairs = charPairs(word);
       const segments = segmenter ? [...segmenter.segment(word)].filter((s) => s.isWordLike).map((s) => s.segment) : [];
       return [...segments.filter((s) => s.length > 2), ...pairs];
     });
@@ -73,11 +79,7 @@ export function normalizeQuery(query: string): string {
 export function queryKeys(query: string): string[] {
   const keys = normalizeQuery(query)
     .split(' ')
-    .flatMap((word) => {
-      const chars = [...word];
-      if (!/\p{Script=Han}/u.test(word) || chars.length <= 2) return [word];
-      return [word, ...chars.slice(0, -1).map((char, i) => char + chars[i + 1])];
-    })
+    .flatMap((word) => (/\p{Script=Han}/u.test(word) && [...word].length > 2 ? [word, ...charPairs(word)] : [word]))
     .map((key) => key.toLowerCase())
     .filter(Boolean);
   return [...new Set(keys)];
