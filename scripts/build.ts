@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { BUNDLED_MESSAGE } from '../src/lib/content-checks-integration.ts';
 import { publishMedia } from '../src/lib/media.ts';
+import { publishShareImages } from '../src/lib/share-image.ts';
 import { CHECKED_ALONGSIDE_VARIABLE, CONTENT_DIR, KINDS } from '../src/lib/paths.ts';
 import { formatReport } from '../src/lib/problems.ts';
 import type { CheckResult } from './lib/content-check-worker.ts';
@@ -71,7 +72,7 @@ async function stopAstro(message: string): Promise<never> {
   console.error(message);
   return fail(1);
 }
-const { problems, media } = await checkContent().catch((error: unknown) =>
+const { problems, media, shareImages } = await checkContent().catch((error: unknown) =>
   stopAstro(error instanceof Error ? error.message : String(error)),
 );
 if (problems.length > 0)
@@ -81,6 +82,10 @@ if (problems.length > 0)
 const status = await astroExit;
 if (status !== 0) fail(status);
 publishMedia(media, temporary);
+await publishShareImages(shareImages, temporary).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  fail(1);
+});
 timings.push({ step: 'build', start: started, end: Date.now() });
 
 try {

@@ -3,11 +3,17 @@ import { parentPort } from 'node:worker_threads';
 import { validateContent } from '../../src/lib/content-tree.ts';
 import { mediaCopies, type MediaCopy } from '../../src/lib/media.ts';
 import type { Problem } from '../../src/lib/problems.ts';
+import { shareImageJobs, type ShareImageJob } from '../../src/lib/share-image.ts';
 
 export interface CheckResult {
   problems: Problem[];
   media: MediaCopy[];
+  shareImages: ShareImageJob[];
 }
 
 const report = validateContent(undefined, { keepBodies: false });
-parentPort!.postMessage({ problems: report.problems, media: mediaCopies(report.catalogue) } satisfies CheckResult);
+parentPort!.postMessage({
+  problems: report.problems,
+  media: mediaCopies(report.catalogue),
+  shareImages: shareImageJobs(report.catalogue),
+} satisfies CheckResult);

@@ -122,6 +122,7 @@ export const UI = {
   'actions.favoriteAdded': '已收藏。在“我的收藏”里可以找到它。',
   'actions.favoriteRemoved': '已取消收藏。',
   'share.heading': '分享给家人',
+  'share.cardAlt': '智慧助老：优质案例、项目与课程展示。看病、出行、付款、办事，一步一步学用智能手机。',
   'share.qr': '用手机扫一扫这个二维码，就能打开这一页',
   'share.qrLabel': '这一页网址的二维码',
   'share.url': '这一页的网址：',

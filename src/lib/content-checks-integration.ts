@@ -5,6 +5,7 @@ import { CHECKED_ALONGSIDE, CONTENT_DIR } from './paths.ts';
 import { validateContent } from './content-tree.ts';
 import { formatReport } from './problems.ts';
 import { mediaCopies, publishMedia, type MediaCopy } from './media.ts';
+import { publishShareImages, shareImageJobs, type ShareImageJob } from './share-image.ts';
 
 /** What Astro's process tells `npm run build` (scripts/build.ts) over the IPC channel. */
 export const BUNDLED_MESSAGE = 'zhulao:bundled';
@@ -25,12 +26,14 @@ function announceBundled(): Plugin {
 
 /**
  * Runs the same checks as `npm run validate` before Astro loads any content: a bad entry fails the build.
- * After the build, publishes the entries' local videos, captions and PDFs (covers go through astro:assets).
+ * After the build, publishes the entries' local videos, captions and PDFs (covers go through astro:assets) and
+ * the share images made from the covers.
  * Under `npm run build` both are the build script's work instead, done beside Astro (CHECKED_ALONGSIDE).
  */
 export function contentChecks(): AstroIntegration {
   // Only the list of media files outlives the check: the checked catalogue is as large as the content.
   let media: MediaCopy[] = [];
+  let shareImages: ShareImageJob[] = [];
   return {
     name: 'zhulao:content-checks',
     hooks: {
@@ -43,6 +46,7 @@ export function contentChecks(): AstroIntegration {
         }
         const report = validateContent(CONTENT_DIR, { keepBodies: false });
         media = mediaCopies(report.catalogue);
+        shareImages = shareImageJobs(report.catalogue);
         if (report.problems.length === 0) return;
         const text = formatReport(report.problems);
         if (command === 'dev') {
@@ -52,7 +56,10 @@ export function contentChecks(): AstroIntegration {
         console.error(`\n${text}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.\n`);
         process.exit(1);
       },
-      'astro:build:done': ({ dir }) => publishMedia(media, fileURLToPath(dir)),
+      'astro:build:done': async ({ dir }) => {
+        publishMedia(media, fileURLToPath(dir));
+        await publishShareImages(shareImages, fileURLToPath(dir));
+      },
     },
   };
 }

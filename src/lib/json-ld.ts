@@ -9,9 +9,15 @@ const LICENSE_URLS: Record<string, string> = {
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/** schema.org data for search engines: Course for courses, Article for cases and projects, provider = unit. */
-export function entryJsonLd(entry: Entry, catalogue: Catalogue, url: string): Record<string, unknown> {
+/**
+ * schema.org data for search engines: Course for courses, Article for cases and projects, provider = unit.
+ * It says only what the entry says: a licence only when it is an open licence with a URL (保留所有权利 is not a
+ * licence), nothing about price, and nothing at all for a withdrawn entry, which is no longer offered.
+ */
+export function entryJsonLd(entry: Entry, catalogue: Catalogue, url: string): Record<string, unknown> | undefined {
   const { data } = entry;
+  if (data.withdrawn) return undefined;
+  const license = LICENSE_URLS[data.license];
   const unit = catalogue.unitOf(entry);
   const provider = {
     '@type': 'EducationalOrganization',
@@ -27,7 +33,7 @@ export function entryJsonLd(entry: Entry, catalogue: Catalogue, url: string): Re
     inLanguage: 'zh-CN',
     datePublished: isoDate(data.recommendedOn),
     dateModified: isoDate(data.updatedOn),
-    license: LICENSE_URLS[data.license] ?? data.license,
+    ...(license ? { license } : {}),
     keywords: data.scenarios.join(','),
     audience: { '@type': 'PeopleAudience', suggestedMinAge: 60 },
   };
@@ -38,7 +44,6 @@ export function entryJsonLd(entry: Entry, catalogue: Catalogue, url: string): Re
       '@type': 'Course',
       provider,
       learningResourceType: course.resourceType,
-      isAccessibleForFree: true,
       ...(course.minutes ? { timeRequired: `PT${course.minutes}M` } : {}),
     };
   }
