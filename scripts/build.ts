@@ -9,14 +9,30 @@ import { Worker } from 'node:worker_threads';
 import { BUNDLED_MESSAGE } from '../src/lib/content-checks-integration.ts';
 import { publishMedia } from '../src/lib/media.ts';
 import { publishShareImages } from '../src/lib/share-image.ts';
-import { CHECKED_ALONGSIDE_VARIABLE, CONTENT_DIR, KINDS } from '../src/lib/paths.ts';
+import {
+  CHECKED_ALONGSIDE_VARIABLE,
+  CONTENT_DIR,
+  KINDS,
+  LOCAL_PREVIEW_VARIABLE,
+  publicAddressProblem,
+} from '../src/lib/paths.ts';
 import { formatReport } from '../src/lib/problems.ts';
 import type { CheckResult } from './lib/content-check-worker.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'dist' }, timings: { type: 'string' } },
+  options: {
+    out: { type: 'string', default: 'dist' },
+    timings: { type: 'string' },
+    /** A local preview (npm start): may use the local address, and every page says so. */
+    preview: { type: 'boolean', default: false },
+  },
 });
+const addressProblem = publicAddressProblem(values.preview);
+if (addressProblem) {
+  console.error(`\n${addressProblem}\n`);
+  process.exit(1);
+}
 /** When each step started and ended (ms since the epoch), for `--timings <file>` (the benchmark reads it). */
 const timings: { step: string; start: number; end: number }[] = [];
 const started = Date.now();
@@ -55,7 +71,11 @@ function checkContent(): Promise<CheckResult> {
 fs.rmSync(temporary, { recursive: true, force: true });
 const astro = spawn('astro', ['build', '--outDir', temporary], {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  env: { ...process.env, [CHECKED_ALONGSIDE_VARIABLE]: '1' },
+  env: {
+    ...process.env,
+    [CHECKED_ALONGSIDE_VARIABLE]: '1',
+    ...(values.preview ? { [LOCAL_PREVIEW_VARIABLE]: '1' } : {}),
+  },
 });
 const astroExit = new Promise<number>((resolve) =>
   astro.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1))),

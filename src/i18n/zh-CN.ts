@@ -3,6 +3,8 @@ export const UI = {
   'site.name': '智慧助老 · 优质案例、项目与课程展示',
   'site.shortName': '智慧助老',
   'site.tagline': '帮助老年人用好智能手机：看病、出行、付款、办事，一步一步学。',
+  'preview.label': '本机预览：',
+  'preview.notice': '这里的网址和二维码只在这台电脑上能打开，请不要打印或分享。',
   'site.sampleNotice': '示例内容：单位和条目都是演示用的，不是真实推荐。',
   'a11y.skipLink': '跳到正文',
   'settings.menu': '字号和关怀模式',

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { CHECKED_ALONGSIDE, CONTENT_DIR } from './paths.ts';
+import { CHECKED_ALONGSIDE, CONTENT_DIR, publicAddressProblem } from './paths.ts';
 import { validateContent } from './content-tree.ts';
 import { formatReport } from './problems.ts';
 import { mediaCopies, publishMedia, type MediaCopy } from './media.ts';
 import { publishShareImages, shareImageJobs, type ShareImageJob } from './share-image.ts';
+import { moveCspFirstInSite } from './csp-first.ts';
 
 /** What Astro's process tells `npm run build` (scripts/build.ts) over the IPC channel. */
 export const BUNDLED_MESSAGE = 'zhulao:bundled';
@@ -29,6 +30,7 @@ function announceBundled(): Plugin {
  * After the build, publishes the entries' local videos, captions and PDFs (covers go through astro:assets) and
  * the share images made from the covers.
  * Under `npm run build` both are the build script's work instead, done beside Astro (CHECKED_ALONGSIDE).
+ * Either way, each page's CSP `<meta>` is moved to the top of its head once the pages are written.
  */
 export function contentChecks(): AstroIntegration {
   // Only the list of media files outlives the check: the checked catalogue is as large as the content.
@@ -38,6 +40,11 @@ export function contentChecks(): AstroIntegration {
     name: 'zhulao:content-checks',
     hooks: {
       'astro:config:setup': ({ command, logger, updateConfig }) => {
+        const addressProblem = command === 'build' ? publicAddressProblem() : undefined;
+        if (addressProblem) {
+          console.error(`\n${addressProblem}\n`);
+          process.exit(1);
+        }
         if (CHECKED_ALONGSIDE) {
           // The channel must not keep Astro running once the build is done.
           process.channel?.unref();
@@ -59,6 +66,7 @@ export function contentChecks(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         publishMedia(media, fileURLToPath(dir));
         await publishShareImages(shareImages, fileURLToPath(dir));
+        moveCspFirstInSite(fileURLToPath(dir));
       },
     },
   };

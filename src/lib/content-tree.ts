@@ -10,15 +10,16 @@ import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
 import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
-import { formatFieldPath, yamlProblem, type Problem } from './problems.ts';
+import { yamlProblem, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
 import { canParse, markdownToPlainText } from './char-count.ts';
-import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
+import { dataFileProblems, privacyProblems } from './data-text.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
+import { checkTreeFiles } from './tree-files.ts';
 
 export interface EntryDataByKind {
   courses: CourseData;
@@ -62,14 +63,6 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-function privacyProblems(file: string, value: unknown, prefix: PropertyKey[] = []): Problem[] {
-  return findPersonalNumbersDeep(value, prefix).map((hit) => ({
-    file,
-    field: formatFieldPath(hit.path) || '(frontmatter)',
-    message: describePersonalNumber(hit),
-  }));
-}
-
 function loadDataFile<T extends z.ZodType>(
   contentDir: string,
   name: string,
@@ -94,7 +87,7 @@ function loadDataFile<T extends z.ZodType>(
     problems.push({ file, field: '(文件)', message: `${name} 应当是「编号: 内容」的列表，请参照现有的写法` });
     return result;
   }
-  problems.push(...privacyProblems(file, raw));
+  problems.push(...dataFileProblems(file, raw));
   const knownKeys = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
   for (const [key, value] of Object.entries(raw)) {
     if (!keyRule.test(key)) {
@@ -196,7 +189,8 @@ export function validateContent(
   contentDir: string = CONTENT_DIR,
   { keepBodies = true }: { keepBodies?: boolean } = {},
 ): ContentReport {
-  const problems: Problem[] = [...readSiteSettings(contentDir).problems];
+  const problems: Problem[] = fs.existsSync(contentDir) ? checkTreeFiles(contentDir) : [];
+  problems.push(...readSiteSettings(contentDir).problems);
   const units = loadDataFile(
     contentDir,
     DATA_FILES.units,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLocalVideo } from '../schemas/shared.ts';
 import { fieldLabel } from '../schemas/fields.ts';
+import { isInsideTree } from './tree-files.ts';
 
 export interface MediaFields {
   cover?: string;
@@ -37,6 +38,11 @@ export function checkLocalFiles(entryFile: string, entry: MediaFields, contentDi
       problems.push({
         field,
         message: `${label}「${value}」在内容目录之外，请把文件放进内容目录（例如和本文件放在同一文件夹）`,
+      });
+    } else if (fs.existsSync(resolved) && !isInsideTree(resolved, contentDir)) {
+      problems.push({
+        field,
+        message: `${label}「${value}」经过符号链接指向内容目录之外的文件，不会发布；请把真正的文件复制进内容目录，再删去链接`,
       });
     } else if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
       problems.push({

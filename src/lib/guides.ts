@@ -5,6 +5,7 @@ import { GlossaryTermSchema, StartHereSchema, type GlossaryTerm, type StartStep 
 import { SLUG_PATTERN } from '../schemas/shared.ts';
 import { CONTENT_DIR, DATA_FILES } from './paths.ts';
 import { yamlProblem, type Problem } from './problems.ts';
+import { dataFileProblems } from './data-text.ts';
 import { issuesToProblems } from './zod-messages.ts';
 
 export interface Guides {
@@ -17,7 +18,9 @@ export interface Guides {
 function readYaml(file: string, problems: Problem[]): unknown {
   if (!fs.existsSync(file)) return undefined;
   try {
-    return yaml.load(fs.readFileSync(file, 'utf8'));
+    const raw = yaml.load(fs.readFileSync(file, 'utf8'));
+    problems.push(...dataFileProblems(file, raw));
+    return raw;
   } catch (error) {
     problems.push(yamlProblem(file, error, '(文件)'));
     return undefined;

@@ -348,6 +348,19 @@ const URL_WITH_USERINFO = /https?:\/\/[A-Za-z0-9._~%!$&'()*+,;=:-]*@[A-Za-z0-9.-
 const EVENT_IN_TEXT = /(?:^|[\s"'/;])(on[a-z]{3,30})\s*=/i;
 const STYLE_IN_TEXT = /(?:^|[\s"'/;])style\s*=\s*["']/i;
 
+/** C0 and C1 controls other than tab and line breaks: invisible on the page, and NUL or ESC can cut or colour text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+function describeControls(text: string): string[] {
+  const codes = [...new Set(text.match(CONTROL_CHARACTER) ?? [])].map(
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  if (codes.length === 0) return [];
+  return [
+    `有看不见的控制字符（${codes.join('、')}）：它们不会显示，却会让文字在网页、表格或数据里断开或变样；请删去（从别处复制文字时容易带进来，可以把这段文字重新输入一遍）`,
+  ];
+}
+
 function describeBidi(text: string): string[] {
   const codes = [...new Set(text.match(BIDI_CONTROL) ?? [])].map(
     (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
@@ -369,7 +382,7 @@ export function findUnsafeMarkup(text: string): string[] {
   const forSchemes = decoded.normalize('NFKC').replace(IGNORED_IN_URL, (c) => (/[ \u3000]/.test(c) ? ' ' : ''));
   const html = newFindings();
   collectHtml(decoded, html, true);
-  const found = [...describeBidi(text), ...describeHtml(html, 'field')];
+  const found = [...describeControls(text), ...describeBidi(text), ...describeHtml(html, 'field')];
   const event = EVENT_IN_TEXT.exec(forSchemes)?.[1];
   if (event) {
     found.push(

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue } from './content-tree.ts';
 import { localFiles, resolveLocalFile } from './files.ts';
-import type { Kind } from './paths.ts';
+import { CONTENT_DIR, type Kind } from './paths.ts';
+import { isInsideTree } from './tree-files.ts';
 
 /**
  * Where a local video, captions or PDF file of an entry is published: `/media/<kind>/<slug>/<file name>`.
@@ -34,6 +35,10 @@ export function mediaCopies(catalogue: Catalogue): MediaCopy[] {
 /** Copies the media files into a built site at `outDir`. */
 export function publishMedia(copies: readonly MediaCopy[], outDir: string): void {
   for (const { from, to } of copies) {
+    // The checks refuse links; this guard keeps a build that skipped them from copying a file outside the tree.
+    if (fs.lstatSync(from).isSymbolicLink() || !isInsideTree(from, CONTENT_DIR)) {
+      throw new Error(`「${from}」是符号链接或在内容目录之外，不会发布；请运行 npm run validate 查看怎么改`);
+    }
     const target = path.join(outDir, decodeURIComponent(to));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(from, target);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -12,10 +13,70 @@ export const PROJECT_ROOT = process.cwd();
 
 export const CONTENT_DIR = path.resolve(PROJECT_ROOT, env.CONTENT_DIR || 'content');
 
-export const SITE_URL = (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
+/** The maintainers' file that sets the public address once (the environment wins over it). */
+export const SITE_ADDRESS_FILE = 'src/config/site-address.json';
+
+function readSiteAddressFile(): { siteUrl?: string; basePath?: string } {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, SITE_ADDRESS_FILE), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+const addressFile = readSiteAddressFile();
+
+/** Where `npm start`, `npm run dev` and `astro preview` serve the site. */
+export const LOCAL_ADDRESS = 'http://localhost:4321';
+
+const configuredSiteUrl = (env.SITE_URL || addressFile.siteUrl || '').trim().replace(/\/+$/, '');
+
+/** Whether the public address is set (SITE_URL or the maintainers' file): a build for publishing needs it. */
+export const SITE_URL_CONFIGURED = configuredSiteUrl !== '';
+
+export const SITE_URL = configuredSiteUrl || LOCAL_ADDRESS;
+
+/**
+ * A local preview: the site's links and QR codes open only on this computer, and every page says so.
+ * That is the case whenever the address is this computer's own.
+ */
+export const IS_LOCAL_PREVIEW = /^https?:\/\/(?:localhost|127(?:\.\d+){3}|\[::1\])(?::\d+)?$/i.test(SITE_URL);
+
+/** Set by `npm start` (`build --preview`): a build that may use the local address. */
+export const LOCAL_PREVIEW_VARIABLE = 'ZHULAO_LOCAL_PREVIEW';
+export const LOCAL_PREVIEW_REQUESTED = env[LOCAL_PREVIEW_VARIABLE] === '1';
+
+/**
+ * Why a build for publishing cannot start, in Chinese, or undefined when it can: the public address must be
+ * set, and must be an http(s) origin. A local preview needs no address.
+ */
+export function publicAddressProblem(preview: boolean = LOCAL_PREVIEW_REQUESTED): string | undefined {
+  if (!SITE_URL_CONFIGURED) {
+    if (preview) return undefined;
+    return [
+      '没有设置网站的公开地址，构建已停止：二维码、规范链接、站点地图、RSS 和开放数据都要写上这个地址，不能用 localhost 冒充。',
+      '请任选一种方式设置：',
+      '  1. 构建时指定：SITE_URL=https://你的网址 npm run build（部署工作流已经这样做）',
+      `  2. 由维护者在 ${SITE_ADDRESS_FILE} 里填写 siteUrl（只需一次）`,
+      '只想在本机看看效果，请用 npm start 或 npm run dev：那是本机预览，每页都会标明。',
+    ].join('\n');
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(SITE_URL);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    return `网站地址「${SITE_URL}」写得不对：只能是 https://域名 这样的网址，不带路径（子路径请写在 BASE_PATH 或 ${SITE_ADDRESS_FILE} 的 basePath 里）`;
+  }
+  return undefined;
+}
 
 /** Always starts and ends with a slash: `/` or `/zhulao/`. */
-export const BASE_PATH = `/${(env.BASE_PATH || '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+export const BASE_PATH = `/${(env.BASE_PATH || addressFile.basePath || '').replace(/^\/+|\/+$/g, '')}/`.replace(
+  /^\/\/$/,
+  '/',
+);
 
 /**
  * `npm run build` checks the content in its own process while Astro builds, and sets this variable so that

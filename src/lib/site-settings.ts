@@ -4,6 +4,7 @@ import yaml from 'js-yaml';
 import { SiteSettingsSchema, type SiteSettings } from '../schemas/data.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { yamlProblem, type Problem } from './problems.ts';
+import { dataFileProblems } from './data-text.ts';
 import { CONTENT_DIR, DATA_FILES } from './paths.ts';
 
 const DEFAULTS: SiteSettings = { sampleContent: false };
@@ -18,11 +19,15 @@ export function readSiteSettings(contentDir: string = CONTENT_DIR): { settings: 
   } catch (error) {
     return { settings: DEFAULTS, problems: [yamlProblem(file, error, '(文件)')] };
   }
+  const textProblems = dataFileProblems(file, raw);
   const parsed = SiteSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return { settings: parsed.data, problems: [] };
+  if (parsed.success) return { settings: parsed.data, problems: textProblems };
   return {
     settings: DEFAULTS,
-    problems: issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)),
+    problems: [
+      ...textProblems,
+      ...issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)),
+    ],
   };
 }
 

@@ -10,8 +10,9 @@ import { getProvince } from '../../src/schemas/provinces.ts';
 import { VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
+import { SITE_URL } from '../../src/lib/paths.ts';
 
-// Over the bundled sample site that the global setup built (SITE_URL and BASE_PATH at their defaults).
+// Over the bundled sample site that the global setup built (the tests' SITE_URL, BASE_PATH at its default).
 const { catalogue } = validateContent();
 const live = catalogue.entries.filter((e) => !e.data.withdrawn);
 const htmlFiles = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
@@ -83,7 +84,7 @@ describe('/progress/', () => {
 describe('QR codes', () => {
   it("encode the page's own URL under SITE_URL and BASE_PATH", async () => {
     const entry = catalogue.entries.find((e) => e.slug === 'shouji-yuyue-guahao')!;
-    const url = `http://localhost:4321/courses/${entry.slug}/`;
+    const url = `${SITE_URL}/courses/${entry.slug}/`;
     const expected = await qrSvg(url, '这一页网址的二维码');
     expect(page(`courses/${entry.slug}`)).toContain(expected);
   });

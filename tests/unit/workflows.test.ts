@@ -17,6 +17,7 @@ interface Step {
   uses?: string;
   run?: string;
   if?: string;
+  id?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -102,7 +103,7 @@ describe('GitHub Actions workflows', () => {
   it('ci.yml checks every pull request and main, and uploads the built site for preview', () => {
     const ci = load('ci.yml');
     expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
-    expect(ci.permissions).toEqual({ contents: 'read' });
+    expect(ci.permissions ?? ci.jobs.test?.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(ci.jobs).flatMap((job) => job.steps);
     // --changed compares against main, which needs the whole history
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
@@ -132,6 +133,79 @@ describe('GitHub Actions workflows', () => {
     );
     expect(publish?.needs).toBe('build');
     expect(publish?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+});
+
+/**
+ * The GITHUB_TOKEN permissions each action needs, from its documentation. A job gets exactly the union of
+ * its steps' needs: nothing missing (the step fails at run time, as configure-pages did without `pages: read`)
+ * and nothing extra. An action that is not in this table fails the test until someone looks it up.
+ */
+const ACTION_PERMISSIONS: Record<string, Record<string, 'read' | 'write'>> = {
+  'actions/checkout': { contents: 'read' },
+  'actions/setup-node': {},
+  'actions/configure-pages': { pages: 'read' },
+  'actions/upload-pages-artifact': {},
+  'actions/deploy-pages': { pages: 'write', 'id-token': 'write' },
+  'actions/upload-artifact': {},
+};
+/** GitHub's own actions may be used by major version; any other owner's must be pinned to a full commit. */
+const FIRST_PARTY_OWNER = 'actions';
+
+function neededPermissions(job: Job): Record<string, string> {
+  const needed: Record<string, string> = {};
+  for (const step of job.steps) {
+    if (!step.uses) continue;
+    const action = step.uses.split('@')[0]!;
+    const permissions = ACTION_PERMISSIONS[action];
+    if (!permissions) throw new Error(`${action} 不在 ACTION_PERMISSIONS 表里：请查明它需要的权限后加入`);
+    for (const [scope, level] of Object.entries(permissions)) {
+      if (needed[scope] !== 'write') needed[scope] = level;
+    }
+  }
+  return needed;
+}
+
+describe.each(workflowFiles)('%s permissions', (file) => {
+  const workflow = load(file);
+
+  it.each(Object.keys(workflow.jobs))('job %s has exactly the permissions its steps need', (name) => {
+    const job = workflow.jobs[name]!;
+    // A job without its own block gets the workflow's; `{}` means none at all.
+    const granted = job.permissions ?? workflow.permissions;
+    expect(granted, `${name}: set permissions explicitly`).toBeDefined();
+    expect(granted).toEqual(neededPermissions(job));
+  });
+
+  it('checks out without leaving the token behind, and pins third-party actions to a commit', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      const pushes = job.steps.some((s) => /\bgit push\b/.test(s.run ?? ''));
+      for (const step of job.steps) {
+        if (!step.uses) continue;
+        const [action, ref] = step.uses.split('@') as [string, string];
+        if (action === 'actions/checkout' && !pushes) expect(step.with?.['persist-credentials'], step.name).toBe(false);
+        if (action.split('/')[0] !== FIRST_PARTY_OWNER) expect(ref, step.uses).toMatch(/^[0-9a-f]{40}$/);
+      }
+    }
+  });
+});
+
+describe('the permission check itself', () => {
+  const deploy = load('deploy.yml');
+
+  it('fails the deploy build job as it was on main: configure-pages with only contents: read', () => {
+    const build = { ...deploy.jobs.build!, permissions: { contents: 'read' } };
+    expect(build.permissions).not.toEqual(neededPermissions(build));
+  });
+
+  it('fails a job that is given more than it needs', () => {
+    const build = { ...deploy.jobs.build!, permissions: { contents: 'write', pages: 'read' } };
+    expect(build.permissions).not.toEqual(neededPermissions(build));
+  });
+
+  it('refuses an action it has no entry for', () => {
+    const job: Job = { 'runs-on': 'ubuntu-latest', steps: [{ uses: 'someone/unknown-action@v1' }] };
+    expect(() => neededPermissions(job)).toThrow(/ACTION_PERMISSIONS/);
   });
 });
 
