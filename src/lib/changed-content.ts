@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { isDraft, validateContent } from './content-tree.ts';
+import { readEntryText } from './frontmatter.ts';
 import { localFiles, resolveLocalFile, type MediaFields } from './files.ts';
 import { KINDS, slugFromPath } from './paths.ts';
 import type { Problem } from './problems.ts';
@@ -35,7 +35,9 @@ const isEntryFile = (relative: string) =>
 /** Local files (cover, video, captions, PDF) an entry file names, as absolute paths; unreadable entries name none. */
 function mediaOf(file: string): string[] {
   try {
-    const { frontmatter } = parseFrontmatter(fs.readFileSync(file, 'utf8'));
+    const read = readEntryText(fs.readFileSync(file, 'utf8'));
+    if (!read.ok) return [];
+    const frontmatter = read.entry.data;
     const fields: MediaFields = {};
     for (const key of ['cover', 'video', 'captions', 'file'] as const) {
       if (typeof frontmatter[key] === 'string') fields[key] = (frontmatter[key] as string).trim();

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
-import { parseFrontmatter } from 'astro/markdown';
 import type { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
@@ -10,11 +8,13 @@ import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
 import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
-import { yamlProblem, type Problem } from './problems.ts';
+import { formatFieldPath, type Problem } from './problems.ts';
+import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines } from './frontmatter.ts';
+import { readDay, todayInChina, formatDay } from './dates.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
 import { canParse, markdownToPlainText } from './char-count.ts';
-import { dataFileProblems, privacyProblems } from './data-text.ts';
+import { dataFileProblems, privacyProblems as privacyProblemsAt } from './data-text.ts';
 import { checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
@@ -63,43 +63,79 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
+function privacyProblems(file: string, value: unknown, prefix: PropertyKey[] = [], where?: FieldLines): Problem[] {
+  const found = privacyProblemsAt(file, value, prefix);
+  return where ? withLines(found, where, new Map()) : found;
+}
+
+/** Gives each problem about a field the line where that field is written. */
+function withLines(problems: Problem[], where: FieldLines, paths: Map<string, readonly PropertyKey[]>): Problem[] {
+  return problems.map((p) => {
+    if (p.line) return p;
+    const path = paths.get(p.field) ?? p.field.split(/\.|\[(\d+)\]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const line = lineOfField(where, path);
+    return line ? { ...p, line } : p;
+  });
+}
+
+/** What a data file gave: its records, and what is known about the ones that could not be read. */
+interface DataFile<T> {
+  records: Map<string, T>;
+  /** The file itself could not be read: references to it are not checked, so one fault is reported once */
+  unreadable: boolean;
+  /** Keys whose record is wrong (already reported): entries that name them are not reported again */
+  faulty: Set<string>;
+}
+
 function loadDataFile<T extends z.ZodType>(
   contentDir: string,
   name: string,
   schema: T,
   keyRule: { test: (key: string) => boolean; message: string },
   problems: Problem[],
-): Map<string, z.output<T>> {
+): DataFile<z.output<T>> {
   const file = path.join(contentDir, name);
-  const result = new Map<string, z.output<T>>();
+  const result: DataFile<z.output<T>> = { records: new Map(), unreadable: true, faulty: new Set() };
   if (!fs.existsSync(file)) {
     problems.push({ file, field: '(文件)', message: `找不到数据文件 ${name}，请在内容目录里创建它` });
     return result;
   }
-  let raw: unknown;
-  try {
-    raw = yaml.load(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    problems.push(yamlProblem(file, error));
+  const decoded = decodeUtf8(fs.readFileSync(file));
+  if (!decoded.ok) {
+    problems.push({ file, field: '(文件)', message: decoded.problem.message });
     return result;
   }
+  const read = readYamlText(decoded.text);
+  if (!read.ok) {
+    for (const p of read.problems) problems.push({ file, field: '(文件)', line: p.line, message: p.message });
+    return result;
+  }
+  const raw = read.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push({ file, field: '(文件)', message: `${name} 应当是「编号: 内容」的列表，请参照现有的写法` });
     return result;
   }
-  problems.push(...dataFileProblems(file, raw));
+  result.unreadable = false;
+  problems.push(...withLines(dataFileProblems(file, raw), read, new Map()));
   const knownKeys = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
   for (const [key, value] of Object.entries(raw)) {
     if (!keyRule.test(key)) {
-      problems.push({ file, field: key, message: keyRule.message });
+      problems.push({ file, field: key, message: keyRule.message, line: read.keyLines.get(key) });
+      result.faulty.add(key);
       continue;
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) {
-      result.set(key, parsed.data);
+      result.records.set(key, parsed.data);
     } else {
+      result.faulty.add(key);
       const nested = parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
-      problems.push(...issuesToProblems(file, nested, { [key]: value }, knownKeys));
+      problems.push(
+        ...issuesToProblems(file, nested, { [key]: value }, knownKeys).map((p, i) => ({
+          ...p,
+          line: lineOfField(read, nested[Math.min(i, nested.length - 1)]!.path),
+        })),
+      );
     }
   }
   return result;
@@ -114,69 +150,128 @@ function entryKnownKeys(kind: Kind): string[] {
   return Object.keys((inner as z.ZodObject | undefined)?.shape ?? {});
 }
 
-function checkReferences(entry: LoadedEntry, catalogue: Omit<Catalogue, 'entries'>): Problem[] {
+/** The data files as entries refer to them. */
+interface References {
+  units: DataFile<Unit>;
+  batches: DataFile<Batch>;
+  scenarios: DataFile<Scenario>;
+}
+
+/**
+ * Entries' references to the data files, checked on the fields as written, even when other fields are wrong.
+ * A reference is not reported when its target is already reported (a faulty record or an unreadable file), nor
+ * when the field itself already failed its own rule (`skip`).
+ */
+function checkReferences(file: string, data: Record<string, unknown>, refs: References, skip: Set<string>): Problem[] {
   const problems: Problem[] = [];
-  const { file, data } = entry;
-  if (!catalogue.units.has(data.unit)) {
-    problems.push({
-      file,
-      field: 'unit',
-      message: `units.yaml 里没有编号为「${data.unit}」的申报单位，请先在 units.yaml 添加该单位，或改用已有的编号`,
-    });
-  }
-  if (!catalogue.batches.has(data.batch)) {
-    problems.push({
-      file,
-      field: 'batch',
-      message: `没有第 ${data.batch} 批，只能填写：${[...catalogue.batches.keys()].join('、')}`,
-    });
-  }
-  const names = [...catalogue.scenarios.values()].map((s) => s.name);
-  data.scenarios.forEach((name, i) => {
-    if (!names.includes(name)) {
+  const { unit, batch, scenarios } = data;
+  if (typeof unit === 'string' && !skip.has('unit') && !refs.units.unreadable) {
+    const id = unit.trim();
+    if (!refs.units.records.has(id) && !refs.units.faulty.has(id)) {
       problems.push({
         file,
-        field: `scenarios[${i}]`,
-        message: `没有「${name}」这个应用场景，只能从这些里选：${names.join('、')}`,
+        field: 'unit',
+        message: `units.yaml 里没有编号为「${id}」的申报单位，请先在 units.yaml 添加该单位，或改用已有的编号`,
       });
     }
-  });
+  }
+  if (typeof batch === 'number' && !skip.has('batch') && !refs.batches.unreadable) {
+    if (!refs.batches.records.has(String(batch)) && !refs.batches.faulty.has(String(batch))) {
+      problems.push({
+        file,
+        field: 'batch',
+        message: `没有第 ${batch} 批，只能填写：${[...refs.batches.records.keys()].join('、')}`,
+      });
+    }
+  }
+  if (Array.isArray(scenarios) && !refs.scenarios.unreadable && refs.scenarios.faulty.size === 0) {
+    const names = [...refs.scenarios.records.values()].map((s) => s.name);
+    scenarios.forEach((name, i) => {
+      if (typeof name === 'string' && !skip.has(`scenarios[${i}]`) && !names.includes(name.trim())) {
+        problems.push({
+          file,
+          field: `scenarios[${i}]`,
+          message: `没有「${name}」这个应用场景，只能从这些里选：${names.join('、')}`,
+        });
+      }
+    });
+  }
   return problems;
 }
 
-function loadEntry(kind: Kind, file: string, contentDir: string, problems: Problem[]): LoadedEntry | undefined {
-  const source = fs.readFileSync(file, 'utf8');
-  let frontmatter: Record<string, unknown>;
-  let body: string;
-  try {
-    const parsed = parseFrontmatter(source);
-    frontmatter = parsed.frontmatter;
-    body = parsed.content;
-  } catch (error) {
-    problems.push(yamlProblem(file, error));
+/** Recommended and updated days cannot be after today in China. Only validation reads the clock. */
+function futureDateProblems(file: string, data: Record<string, unknown>, today: Date): Problem[] {
+  return (['recommendedOn', 'updatedOn'] as const).flatMap((field): Problem[] => {
+    const value = data[field];
+    const day = typeof value === 'string' ? readDay(value) : undefined;
+    if (!day?.ok || day.date <= today) return [];
+    return [
+      {
+        file,
+        field,
+        message: `「${value}」还没到（今天是 ${formatDay(today)}，按北京时间），请填写已经过去的日期`,
+      },
+    ];
+  });
+}
+
+function loadEntry(
+  kind: Kind,
+  file: string,
+  contentDir: string,
+  problems: Problem[],
+  refs: References,
+  today: Date,
+): LoadedEntry | undefined {
+  const decoded = decodeUtf8(fs.readFileSync(file));
+  if (!decoded.ok) {
+    problems.push({ file, field: '(文件)', message: decoded.problem.message });
     return undefined;
   }
+  const read = readEntryText(decoded.text);
+  if (!read.ok) {
+    for (const p of read.problems) problems.push({ file, field: '(frontmatter)', line: p.line, message: p.message });
+    return undefined;
+  }
+  const { data: frontmatter, body } = read.entry;
   if (Object.keys(frontmatter).length === 0) {
     problems.push({
       file,
       field: '(frontmatter)',
-      message: '文件开头缺少用 --- 包起来的字段区，请用 npm run new 生成新条目再填写',
+      message: '文件开头的字段区是空的，请用 npm run new 生成新条目再填写',
     });
     return undefined;
   }
-  problems.push(...privacyProblems(file, frontmatter));
+  const found: Problem[] = [];
+  found.push(...privacyProblems(file, frontmatter, [], read.entry));
   // The body as written and as shown: `**138**00138000` reads as one number on the page.
   const shown = canParse(body) ? `\n${markdownToPlainText(body)}` : '';
-  problems.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
-  for (const p of checkMarkupSafety(frontmatter, body)) problems.push({ file, ...p });
-  for (const section of checkBody(kind, body)) problems.push({ file, ...section });
+  found.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
+  for (const p of checkMarkupSafety(frontmatter, body)) found.push({ file, ...p });
+  for (const section of checkBody(kind, body)) found.push({ file, ...section });
 
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);
+  const failed = new Set<string>();
+  const paths = new Map<string, readonly PropertyKey[]>();
   if (!parsed.success) {
-    problems.push(...issuesToProblems(file, parsed.error.issues, frontmatter, entryKnownKeys(kind)));
-    return undefined;
+    for (const issue of parsed.error.issues) {
+      const field = formatFieldPath(issue.path) || '(frontmatter)';
+      failed.add(field);
+      paths.set(field, issue.path);
+    }
+    found.push(...issuesToProblems(file, parsed.error.issues, frontmatter, entryKnownKeys(kind)));
   }
-  for (const p of checkLocalFiles(file, parsed.data, contentDir)) problems.push({ file, ...p });
+  // The other checks run on the fields as written, so that one run lists every problem.
+  const media = Object.fromEntries(
+    (['cover', 'video', 'captions', 'file'] as const)
+      .filter((f) => typeof frontmatter[f] === 'string' && !failed.has(f))
+      .map((f) => [f, (frontmatter[f] as string).trim()]),
+  );
+  for (const p of checkLocalFiles(file, media, contentDir)) found.push({ file, ...p });
+  found.push(...checkReferences(file, frontmatter, refs, failed));
+  found.push(...futureDateProblems(file, frontmatter, today).filter((p) => !failed.has(p.field)));
+  problems.push(...withLines(found, read.entry, paths));
+  if (!parsed.success) return undefined;
   return { kind, slug: slugFromPath(file), file, data: parsed.data, body } as LoadedEntry;
 }
 
@@ -221,8 +316,10 @@ export function validateContent(
     },
     problems,
   );
-  const batches = new Map([...batchesById].map(([key, value]) => [Number(key), value]));
-  const catalogue: Catalogue = { units, batches, scenarios, entries: [] };
+  const batches = new Map([...batchesById.records].map(([key, value]) => [Number(key), value]));
+  const refs: References = { units, batches: batchesById, scenarios };
+  const catalogue: Catalogue = { units: units.records, batches, scenarios: scenarios.records, entries: [] };
+  const today = todayInChina();
 
   for (const kind of KINDS) {
     const dir = path.join(contentDir, kind);
@@ -261,11 +358,10 @@ export function validateContent(
         continue;
       }
       slugs.set(slug, file);
-      const entry = loadEntry(kind, file, contentDir, problems);
+      const entry = loadEntry(kind, file, contentDir, problems, refs, today);
       if (entry) {
         // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
         if (!keepBodies) entry.body = '';
-        problems.push(...checkReferences(entry, catalogue));
         catalogue.entries.push(entry);
       }
     }

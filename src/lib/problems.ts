@@ -8,13 +8,16 @@ export interface Problem {
   field: string;
   /** What is wrong and how to fix it, in Chinese */
   message: string;
+  /** The 1-based line in the file, where it is known: staff in the GitHub web editor find the place by it */
+  line?: number;
 }
 
 /** `content/courses/x.md:minutes — 视频资源必须填写视频时长，…` with the file relative to the working directory. */
 export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   const relative = path.relative(cwd, problem.file);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? problem.file : relative;
-  return `${shown.split(path.sep).join('/')}:${problem.field} — ${problem.message}`;
+  const where = problem.line ? `第 ${problem.line} 行：` : '';
+  return `${shown.split(path.sep).join('/')}:${problem.field} — ${where}${problem.message}`;
 }
 
 export function formatReport(problems: Problem[], cwd = process.cwd()): string {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { countChars } from '../lib/char-count.ts';
 import { RESERVED_SLUGS } from '../lib/paths.ts';
+import { readDay } from '../lib/dates.ts';
 
 /** Kebab-case ASCII ids: entry slugs, unit ids, scenario slugs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -51,14 +52,29 @@ export function textField(label: string, { min = 1, max }: { min?: number; max: 
     });
 }
 
-/** A YAML date (2022-05-31, quoted or not), as a Date at UTC midnight. */
-export const dateField = z.preprocess(
-  (value) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
-      ? new Date(`${value.trim()}T00:00:00Z`)
-      : value,
-  z.date(),
-);
+/**
+ * A day written 年-月-日 (2022-05-31), quoted or not, checked against the calendar (src/lib/dates.ts); a Date
+ * at UTC midnight. YAML is read without implicit timestamps, so the value arrives as typed.
+ */
+export const dateField = z.preprocess((value, ctx) => {
+  const typed =
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().replace(/T00:00:00\.000Z$/, '')
+      : value;
+  if (typeof typed !== 'string' || typed.trim() === '') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        typed === undefined || typed === null || typed === ''
+          ? '缺少必填的日期，请按 年-月-日 填写，例如 2021-10-31'
+          : `「${String(typed)}」不是日期的写法，请按 年-月-日 填写，例如 2021-10-31`,
+    });
+    return value;
+  }
+  const day = readDay(typed);
+  if (!day.ok) ctx.addIssue({ code: 'custom', message: day.message });
+  return day.ok ? day.date : value;
+}, z.date());
 
 export const positiveInt = z.number().int().positive();
 
