@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { SITE_URL, BASE_PATH } from './src/lib/paths.ts';
 import { contentChecks } from './src/lib/content-checks-integration.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { scrollingTables, sectionHeadings } from './src/lib/markdown-plugins.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -12,7 +14,12 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],
   // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    syntaxHighlight: false,
+    // Section headings as provinces write them (`##基本情况`, `一、基本情况`) render as the validator reads them;
+    // wide tables in entry bodies scroll inside their own box.
+    processor: satteri({ mdastPlugins: [sectionHeadings], hastPlugins: [scrollingTables] }),
+  },
   security: {
     // Astro hashes its own scripts and styles into a <meta> CSP on every page.
     csp: {

@@ -83,6 +83,7 @@ export const UI = {
   'entry.withdrawn': '这条内容已撤下',
   'entry.withdrawnText': '这条内容已经撤下，不再推荐使用。为方便已经保存或打印了这个网址的读者，页面保留在这里。',
   'entry.externalLink': '外部链接：{host}',
+  'entry.table': '表格（较宽时可以左右滑动查看）',
   'entry.yes': '是',
   'batch.label': '第{n}批',
   'scenario.title': '{name}：手机上怎么办',

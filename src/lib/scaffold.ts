@@ -217,6 +217,8 @@ const SECTION_GUIDES: Record<string, string> = {
   教学实施: '怎样组织教学',
   项目管理: '由谁负责、怎样管理',
   社会效益: '对社区和家庭带来的好处',
+  培训对象: '面向哪些老年人，怎样招募',
+  培训方式: '线上还是线下，怎样组织',
 };
 
 const limit = (max?: number) => (max === undefined ? '' : `（${max} 字以内）`);
@@ -237,11 +239,17 @@ function bodyGuideLines(kind: Kind): string[] {
     const order = rules.ordered ? `${names.join(' → ')}，按这个顺序写` : names.join('、');
     lines.push(
       `# 正文写在下面第二个 --- 之后，要有 ${names.length} 节：${order}。`,
-      `# 每节以一行「## 小节名」开头，小节名不要改；全文不超过 ${rules.max} 字。`,
+      `# 每节以一行「## 小节名」开头，小节名前可以带序号（例如 ## 一、${names[0]}）；全文不超过 ${rules.max} 字。`,
     );
   }
   if (rules.optional && rules.optional.length > 0) {
     lines.push(`# 还可以加上这些小节（可选）：${rules.optional.map((r) => r.name).join('、')}。`);
+  }
+  for (const other of rules.alternatives) {
+    const optional = other.optional?.length ? `，可以加上 ${other.optional.map((r) => r.name).join('、')}` : '';
+    lines.push(
+      `# 也可以按${other.source}的结构写：${other.required.map((r) => r.name).join('、')}${optional}；这时每节不限字数，全文仍不超过 ${rules.max} 字。`,
+    );
   }
   lines.push('# 正文里 <!-- … --> 是提示：写正文时连同 <!-- 和 --> 一起删去，正文里不能留 HTML 注释。');
   return lines;

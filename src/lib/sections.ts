@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Kind } from './paths.ts';
 import { canParse, countChars, parseMarkdown, plainText } from './char-count.ts';
+import { sectionNameOf } from './section-headings.ts';
 
 export interface SectionRule {
   name: string;
@@ -8,20 +9,33 @@ export interface SectionRule {
   max?: number;
 }
 
-export interface BodyRules {
-  /** `##` sections that must be present, in this order */
+/** One way of dividing a body into `##` sections. */
+export interface BodyStructure {
+  /** Where the structure comes from, as staff know it: 申报表（附件2） */
+  source: string;
+  /** `##` sections that must be present */
   required: SectionRule[];
   /** `##` sections that may be added; null means any heading is fine */
   optional: SectionRule[] | null;
   /** Whether required sections must come in the order given */
   ordered: boolean;
-  /** 字 limit of the whole body */
+}
+
+export interface BodyRules extends BodyStructure {
+  /** Other structures a body may follow instead of the form's (附件1's), with no per-section limits */
+  alternatives: BodyStructure[];
+  /** 字 limit of the whole body, in every structure */
   max: number;
 }
 
-/** From 附件2/3/4: the sections each form asks for and their limits. */
+/**
+ * From 附件2/3/4: the sections each form asks for and their limits. 附件1 describes cases and projects by
+ * other headings, which real write-ups follow; they are accepted as alternatives. 培训对象 and 培训方式 are
+ * named by neither form, but real project write-ups use them.
+ */
 export const BODY_RULES: Record<Kind, BodyRules> = {
   cases: {
+    source: '申报表（附件2）',
     required: [
       { name: '基本情况', max: 500 },
       { name: '主要做法', max: 1500 },
@@ -29,20 +43,52 @@ export const BODY_RULES: Record<Kind, BodyRules> = {
     ],
     optional: [],
     ordered: true,
+    alternatives: [
+      {
+        source: '申报要求（附件1）',
+        required: [{ name: '实施背景' }, { name: '主要做法' }, { name: '成果成效' }],
+        optional: [{ name: '经验总结' }, { name: '推广应用' }],
+        ordered: true,
+      },
+    ],
     max: 3000,
   },
   projects: {
+    source: '申报表（附件3）',
     required: [{ name: '培训内容' }, { name: '培训效果' }],
-    optional: [{ name: '方案设计' }, { name: '教学实施' }, { name: '项目管理' }, { name: '社会效益' }],
+    optional: [
+      { name: '方案设计' },
+      { name: '教学实施' },
+      { name: '项目管理' },
+      { name: '社会效益' },
+      { name: '培训对象' },
+      { name: '培训方式' },
+    ],
     ordered: false,
+    alternatives: [
+      {
+        source: '申报要求（附件1）',
+        required: [{ name: '方案设计' }, { name: '教学实施' }, { name: '实施效果' }],
+        optional: [{ name: '项目管理' }, { name: '社会效益' }, { name: '培训对象' }, { name: '培训方式' }],
+        ordered: false,
+      },
+    ],
     max: 3000,
   },
-  courses: { required: [], optional: null, ordered: false, max: 3000 },
+  courses: { source: '申报表（附件4）', required: [], optional: null, ordered: false, alternatives: [], max: 3000 },
 };
 
+/** The form's structure first, then the alternatives. */
+export function structuresOf(kind: Kind): BodyStructure[] {
+  const rules = BODY_RULES[kind];
+  return [rules, ...rules.alternatives];
+}
+
 export interface Section {
-  /** Heading text; '' for the text before the first `##` */
+  /** The section's name, numbering and copied limits removed (`一、基本情况` → 基本情况); '' before the first `##` */
   name: string;
+  /** The heading as written */
+  heading: string;
   chars: number;
 }
 
@@ -56,12 +102,13 @@ export interface BodyOutline {
 /** Splits a Markdown body at its `##` headings and counts each part in 字. */
 export function outlineBody(markdown: string): BodyOutline {
   const tree = parseMarkdown(markdown);
-  const sections: Section[] = [{ name: '', chars: 0 }];
+  const sections: Section[] = [{ name: '', heading: '', chars: 0 }];
   const h1s: string[] = [];
   const countNode = (node: RootContent) => countChars(plainText(node));
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 2) {
-      sections.push({ name: plainText(node).trim(), chars: 0 });
+      const heading = plainText(node).trim();
+      sections.push({ name: sectionNameOf(heading) || heading, heading, chars: 0 });
       continue;
     }
     if (node.type === 'heading' && node.depth === 1) h1s.push(plainText(node).trim());
@@ -79,7 +126,28 @@ export interface SectionProblem {
 
 const sectionField = (name: string) => `正文「${name}」`;
 
-/** Checks a body against the form's sections and 字 limits. */
+/**
+ * The structure a body follows: the one most of whose required sections are present, then the one with most
+ * known sections; the form's on a tie, so that a body with no sections is told what the form asks for.
+ */
+function chooseStructure(kind: Kind, names: readonly string[]): BodyStructure {
+  const score = (structure: BodyStructure) => {
+    const required = structure.required.filter((r) => names.includes(r.name)).length;
+    const known = [...structure.required, ...(structure.optional ?? [])].filter((r) => names.includes(r.name)).length;
+    return required * 100 + known;
+  };
+  return structuresOf(kind).reduce((best, next) => (score(next) > score(best) ? next : best));
+}
+
+/** `（也可以按申报要求（附件1）的结构写：实施背景、主要做法、成果成效）` for the structures not chosen. */
+function otherStructures(kind: Kind, chosen: BodyStructure): string {
+  const others = structuresOf(kind).filter((s) => s !== chosen);
+  if (others.length === 0) return '';
+  const described = others.map((s) => `按${s.source}的结构写：${s.required.map((r) => r.name).join('、')}`);
+  return `（也可以${described.join('；或')}）`;
+}
+
+/** Checks a body against the form's sections (or 附件1's) and 字 limits. */
 export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
   const rules = BODY_RULES[kind];
   if (!canParse(markdown)) {
@@ -93,7 +161,12 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
   const outline = outlineBody(markdown);
   const problems: SectionProblem[] = [];
   const named = outline.sections.filter((s) => s.name !== '');
-  const allowed = rules.optional === null ? null : [...rules.required, ...rules.optional];
+  const structure = chooseStructure(
+    kind,
+    named.map((s) => s.name),
+  );
+  const allowed = structure.optional === null ? null : [...structure.required, ...structure.optional];
+  const alternatives = otherStructures(kind, structure);
 
   if (outline.chars === 0) {
     problems.push({ field: '正文', message: '正文是空的，请在第二个 --- 之后写上内容' });
@@ -104,11 +177,11 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
       message: `正文里不要用一级标题「# ${h1}」（名称已是页面标题），请改成「## ${h1}」或删去`,
     });
   }
-  for (const rule of rules.required) {
+  for (const rule of structure.required) {
     if (!named.some((s) => s.name === rule.name)) {
       problems.push({
         field: sectionField(rule.name),
-        message: `缺少必需的小节，请加上一行「## ${rule.name}」并在下面写内容`,
+        message: `缺少必需的小节，请加上一行「## ${rule.name}」并在下面写内容${alternatives}`,
       });
     }
   }
@@ -124,8 +197,8 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
     const rule = allowed?.find((r) => r.name === section.name);
     if (allowed && !rule) {
       problems.push({
-        field: sectionField(section.name),
-        message: `申报表里没有这个小节，小节标题只能是：${allowed.map((r) => r.name).join('、')}`,
+        field: sectionField(section.heading),
+        message: `${structure.source}里没有这个小节，小节标题只能是：${allowed.map((r) => r.name).join('、')}（前面可以带“一、”“（一）”“1.”这样的序号）${alternatives}`,
       });
     }
     if (rule && section.chars === 0) {
@@ -138,13 +211,13 @@ export function checkBody(kind: Kind, markdown: string): SectionProblem[] {
       });
     }
   }
-  if (rules.ordered) {
-    const order = named.map((s) => s.name).filter((n) => rules.required.some((r) => r.name === n));
-    const expected = rules.required.map((r) => r.name).filter((n) => order.includes(n));
+  if (structure.ordered) {
+    const order = named.map((s) => s.name).filter((n) => structure.required.some((r) => r.name === n));
+    const expected = structure.required.map((r) => r.name).filter((n) => order.includes(n));
     if (order.join() !== expected.join()) {
       problems.push({
         field: '正文',
-        message: `小节顺序不对，应当依次是：${rules.required.map((r) => r.name).join(' → ')}`,
+        message: `小节顺序不对，应当依次是：${structure.required.map((r) => r.name).join(' → ')}`,
       });
     }
   }

@@ -1,0 +1,43 @@
+import { defineHastPlugin, defineMdastPlugin } from 'satteri';
+import { t } from '../i18n/zh-CN.ts';
+import { sectionHeadingReplacement } from './section-headings.ts';
+
+/**
+ * Plugins of the site's Markdown processor (Sätteri, astro.config.mjs): what entry bodies need beyond
+ * CommonMark and GFM.
+ */
+
+/** `##基本情况` and `一、基本情况` lines are section headings, as the validator reads them (src/lib/section-headings.ts). */
+export const sectionHeadings = defineMdastPlugin({
+  name: 'zl-section-headings',
+  paragraph(node, ctx) {
+    if (ctx.parent(node)?.type !== 'root') return;
+    const replacement = sectionHeadingReplacement(node);
+    if (replacement) ctx.replaceNode(node, replacement);
+  },
+});
+
+/**
+ * A table in an entry body scrolls sideways inside its own box, as the site's own tables do, so that a wide
+ * table never makes the whole page scroll at 375 px. The box takes keyboard focus, so that it can be scrolled
+ * without a mouse, and is named for screen readers.
+ */
+export const scrollingTables = defineHastPlugin({
+  name: 'zl-scrolling-tables',
+  element: {
+    filter: ['table'],
+    visit(node, ctx) {
+      ctx.wrapNode(node, {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['zl-table-wrap', 'zl-table-wrap--prose'],
+          tabIndex: 0,
+          role: 'region',
+          ariaLabel: t('entry.table'),
+        },
+        children: [],
+      });
+    },
+  },
+});
