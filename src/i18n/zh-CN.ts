@@ -103,9 +103,12 @@ export const UI = {
   'batch.deadline': '报送截止：{date}',
   'batch.outcome': '成果应用：{outcome}',
   'batch.count': '本批共 {count} 条，其中推介 {promoted} 条。',
-  'batch.bookLink': '打开本批汇编（可打印成册）',
+  'batch.bookLink': '打开本批推介条目的汇编（可打印成册）',
   'book.title': '“智慧助老”优质工作案例、教育培训项目及课程资源汇编（{batch}）',
   'book.subtitle': '共收录 {count} 条',
+  'book.scope':
+    '本册只收录本批经专家评议后推介的条目。本批推荐的条目共 {recommended} 条，其中推介 {count} 条；其余推荐条目不收入本册，可在本批的列表页查看。',
+  'book.empty': '本批还没有经专家评议后推介的条目，所以本册暂时没有内容。本批推荐的条目可在本批的列表页查看。',
   'book.toc': '目录',
   'book.entryNumber': '第 {n} 条',
   'book.url': '网址',

@@ -87,6 +87,8 @@ export interface FieldDoc {
   required: boolean;
   /** The value used when the entry leaves the field out, as written in the export */
   defaultValue?: string;
+  /** What the export writes when the entry leaves the field out, when that is neither null nor one default */
+  whenEmpty?: string;
   /** What the value means in the export */
   note: string;
   /** From the entry file, or worked out by the site */
@@ -189,6 +191,11 @@ const EXPORT_NOTES: Partial<Record<string, string>> = {
   video: '本站保存的视频写成它在本站的完整网址；全国老年教育资源共享和公共服务平台上的视频是平台上的网址',
   captions: '本站视频的 WebVTT 字幕文件的完整网址',
   file: 'PDF 读本在本站的完整网址',
+};
+
+/** Fields the export always fills, though the entry may leave them out: what it writes then. */
+const WHEN_EMPTY: Partial<Record<string, string>> = {
+  license: '选填；不填时导出默认的许可（同意共享的课程资源为 CC BY 4.0，其余为 保留所有权利），所以数据里总是有值',
 };
 
 /** Local files are exported as their URLs on the site. */
@@ -323,6 +330,7 @@ function schemaDocs(shape: Record<string, ZodLike>, parent?: string): FieldDoc[]
       type: (parent ? undefined : EXPORT_TYPES[name]) ?? describeType(schema),
       required: !optional && defaultValue === undefined,
       ...(defaultValue !== undefined ? { defaultValue: exportedDefault(defaultValue) } : {}),
+      ...(!parent && WHEN_EMPTY[name] ? { whenEmpty: WHEN_EMPTY[name] } : {}),
       note: excluded ?? (parent ? undefined : EXPORT_NOTES[name]) ?? fieldHint(name) ?? '',
       origin: 'entry',
       inJson: excluded === undefined,

@@ -113,6 +113,15 @@ export function findPersonalNumbersDeep(
   ]);
 }
 
+/**
+ * What to say about a number found. A landline in a body is usually the unit's office number: it is refused all
+ * the same (only the public-service list is allowed), but it is not called personal, and the unit's website is
+ * the contact to give instead.
+ */
 export function describePersonalNumber(hit: PersonalNumber): string {
-  return `这里有像${KIND_NAMES[hit.kind]}的数字（${hit.masked}），公开网站不能登载个人联系电话或身份证号，请删去；如需留联系方式，只写单位名称或公共服务电话`;
+  const found = `这里有像${KIND_NAMES[hit.kind]}的数字（${hit.masked}）`;
+  if (hit.kind === 'landline') {
+    return `${found}：公开网站不能登载电话号码，单位的办公电话也不行（110、12345 等公共服务电话除外），请删去；需要留联系方式时，写上单位名称和单位网站的网址`;
+  }
+  return `${found}，公开网站不能登载个人联系电话或身份证号，请删去；如需留联系方式，只写单位名称或公共服务电话`;
 }
