@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { OUTPUT, run } from '../helpers/run.ts';
+import { makeTree } from '../fixtures/entries.ts';
+import {
+  attachment1Case,
+  attachment1Project,
+  numberedCaseWithTable,
+  REAL_ENTRIES,
+  realUnitsYaml,
+} from '../fixtures/real-submissions.ts';
+
+/** The valid fixture tree plus the real-style entries, built once and looked at as a reader would. */
+const TREE = path.join(OUTPUT, 'trees', 'real-built');
+const OUT = path.join(OUTPUT, 'real-build');
+const WIDTHS = [375, 1280] as const;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  makeTree(TREE, REAL_ENTRIES, { 'units.yaml': realUnitsYaml() });
+  const result = run('npx', ['astro', 'build', '--outDir', OUT], {
+    CONTENT_DIR: TREE,
+    SITE_URL: 'https://zhulao.example.cn',
+  });
+  expect(result.status, result.output).toBe(0);
+  server = await serveStatic(OUT);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number, pagePath: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const response = await page.goto(server.url + pagePath);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+const entryPath = `/cases/${numberedCaseWithTable.file.replace(/\.md$/, '')}/`;
+
+describe.each(WIDTHS)('at %i px', (width) => {
+  it('an entry with a wide table: the table scrolls in its own box, the page does not', async () => {
+    const page = await open(width, entryPath);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    const box = page.getByRole('region', { name: /表格/ });
+    await expect(box.count()).resolves.toBe(1);
+    const { scrollable, focusable } = await box.evaluate((el) => ({
+      scrollable: el.scrollWidth > el.clientWidth,
+      focusable: el.tabIndex === 0,
+    }));
+    expect(focusable).toBe(true);
+    if (width === 375) expect(scrollable).toBe(true);
+    // Numbered headings are the sections they name.
+    await expect(page.getByRole('heading', { level: 2, name: '二、主要做法（1500字以内）' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT, `real-entry-${width}.png`), fullPage: true });
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it('the breadcrumb does not repeat a long title in full; the heading does', async () => {
+    const page = await open(width, entryPath);
+    const current = await page.locator('nav.breadcrumb li[aria-current="page"]').textContent();
+    expect(current).toMatch(/…$/);
+    expect(numberedCaseWithTable.frontmatter.title).toContain(current!.slice(0, -1));
+    await expect(page.locator('h1').textContent()).resolves.toBe(numberedCaseWithTable.frontmatter.title);
+    await page.close();
+  });
+
+  it('the book: only 推介 entries, said on the page, 第 N 条 on one line, no sideways scroll', async () => {
+    const page = await open(width, '/batches/1/book/');
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    const titles = await page.locator('article.chapter > h2').allTextContents();
+    expect(titles).toContain(numberedCaseWithTable.frontmatter.title);
+    expect(titles).toContain(attachment1Project.frontmatter.title);
+    expect(titles).not.toContain(attachment1Case.frontmatter.title);
+    await expect(page.locator('[data-book-scope]').textContent()).resolves.toContain('推介');
+    const numbers = await page.locator('.toc .number').evaluateAll((spans) =>
+      spans.map((span) => {
+        const style = getComputedStyle(span);
+        return { height: span.getBoundingClientRect().height, line: parseFloat(style.lineHeight) };
+      }),
+    );
+    expect(numbers.length).toBe(titles.length);
+    for (const { height, line } of numbers) expect(height).toBeLessThan(line * 1.5);
+    await page.screenshot({ path: path.join(OUTPUT, `real-book-${width}.png`), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('the built pages', () => {
+  it('print the book table inside the same scrolling box', () => {
+    const html = fs.readFileSync(path.join(OUT, 'batches/1/book/index.html'), 'utf8');
+    expect(html).toMatch(/<div class="zl-table-wrap zl-table-wrap--prose" tabindex="0" role="region"/);
+  });
+});
