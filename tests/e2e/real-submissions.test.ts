@@ -105,4 +105,20 @@ describe('the built pages', () => {
     const html = fs.readFileSync(path.join(OUT, 'batches/1/book/index.html'), 'utf8');
     expect(html).toMatch(/<div class="zl-table-wrap zl-table-wrap--prose" tabindex="0" role="region"/);
   });
+
+  it('/data/ says what the export does: the licence is always written, the cover never', () => {
+    const html = fs.readFileSync(path.join(OUT, 'data/index.html'), 'utf8');
+    const row = (key: string) => html.match(new RegExp(`<tr data-field="${key}"[\\s\\S]*?</tr>`))![0];
+    expect(row('license')).not.toContain('不填时为 null');
+    expect(row('license')).toContain('总是有值');
+    for (const key of ['cover', 'coverAlt']) expect(row(key)).toContain('数据文件里没有这个字段');
+    const { entries } = JSON.parse(fs.readFileSync(path.join(OUT, 'data/entries.json'), 'utf8')) as {
+      entries: Record<string, unknown>[];
+    };
+    for (const entry of entries) {
+      expect(typeof entry.license).toBe('string');
+      expect(entry).not.toHaveProperty('cover');
+      expect(entry).not.toHaveProperty('coverAlt');
+    }
+  });
 });
