@@ -4,8 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { SITE_URL, BASE_PATH } from './src/lib/paths.ts';
 import { contentChecks } from './src/lib/content-checks-integration.ts';
-import { satteri } from '@astrojs/markdown-satteri';
-import { scrollingTables, sectionHeadings } from './src/lib/markdown-plugins.ts';
+import { bodyProcessor } from './src/lib/markdown/pipeline.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -13,13 +12,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],
+  // Entry bodies go through the one Markdown pipeline that validate also runs (src/lib/markdown/pipeline.ts).
   // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.
-  markdown: {
-    syntaxHighlight: false,
-    // Section headings as provinces write them (`##基本情况`, `一、基本情况`) render as the validator reads them;
-    // wide tables in entry bodies scroll inside their own box.
-    processor: satteri({ mdastPlugins: [sectionHeadings], hastPlugins: [scrollingTables] }),
-  },
+  markdown: { processor: bodyProcessor(), syntaxHighlight: false },
   security: {
     // Astro hashes its own scripts and styles into a <meta> CSP on every page.
     csp: {

@@ -139,14 +139,31 @@ export function htmlToPlainText(html: string): string {
 /** Nodes whose children are blocks, each on its own line: a list item's paragraph and its nested list too. */
 const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'footnoteDefinition']);
 
-export function plainText(node: Nodes): string {
+function leafText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
-  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return '';
-  if ('children' in node) {
-    const sep = BLOCK_PARENTS.has(node.type) ? '\n' : '';
-    return node.children.map((child) => plainText(child)).join(sep);
-  }
   return '';
+}
+
+/** Without recursion: a body may nest blockquotes or lists thousands deep. */
+export function plainText(node: Nodes): string {
+  if (!('children' in node)) return leafText(node);
+  const frames: { node: Nodes & { children: Nodes[] }; parts: string[]; next: number }[] = [
+    { node, parts: [], next: 0 },
+  ];
+  for (;;) {
+    const frame = frames.at(-1)!;
+    if (frame.next < frame.node.children.length) {
+      const child = frame.node.children[frame.next++]!;
+      if ('children' in child) {
+        frames.push({ node: child as Nodes & { children: Nodes[] }, parts: [], next: 0 });
+      } else frame.parts.push(leafText(child));
+      continue;
+    }
+    const text = frame.parts.join(BLOCK_PARENTS.has(frame.node.type) ? '\n' : '');
+    frames.pop();
+    if (frames.length === 0) return text;
+    frames.at(-1)!.parts.push(text);
+  }
 }
 
 /** 字 count of a Markdown fragment, markup excluded. */

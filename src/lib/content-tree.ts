@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
@@ -13,9 +14,10 @@ import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines }
 import { readDay, todayInChina, formatDay } from './dates.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
-import { canParse, markdownToPlainText } from './char-count.ts';
+import { htmlToPlainText } from './char-count.ts';
+import { renderMarkdown } from './markdown/pipeline.ts';
 import { dataFileProblems, privacyProblems as privacyProblemsAt } from './data-text.ts';
-import { checkLocalFiles } from './files.ts';
+import { checkBodyImages, checkLocalFiles } from './files.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
@@ -48,6 +50,13 @@ export interface ContentReport {
   catalogue: Catalogue;
 }
 
+/** The 1-based line of a position in a text. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Files and folders starting with `_` are drafts. */
 export function isDraft(relativePath: string): boolean {
   return relativePath.split(/[\\/]/).some((part) => part.startsWith('_'));
@@ -72,7 +81,12 @@ function privacyProblems(file: string, value: unknown, prefix: PropertyKey[] = [
 function withLines(problems: Problem[], where: FieldLines, paths: Map<string, readonly PropertyKey[]>): Problem[] {
   return problems.map((p) => {
     if (p.line) return p;
-    const path = paths.get(p.field) ?? p.field.split(/\.|\[(\d+)\]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path =
+      paths.get(p.field) ??
+      p.field
+        .split(/\.|\[(\d+)\]/)
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const line = lineOfField(where, path);
     return line ? { ...p, line } : p;
   });
@@ -215,6 +229,14 @@ function futureDateProblems(file: string, data: Record<string, unknown>, today: 
   });
 }
 
+/** The file line where the body starts: after the closing `---` and the blank lines that Astro trims. */
+function bodyFirstLine(text: string, entry: FieldLines): number {
+  const all = text.split(/\r?\n/);
+  let index = entry.firstLine + entry.lines.length; // 0-based: the line after the closing ---
+  while (index < all.length && all[index]!.trim() === '') index++;
+  return index + 1;
+}
+
 function loadEntry(
   kind: Kind,
   file: string,
@@ -244,10 +266,14 @@ function loadEntry(
   }
   const found: Problem[] = [];
   found.push(...privacyProblems(file, frontmatter, [], read.entry));
+  // Rendered once, by the pipeline Astro renders it with (src/lib/markdown/pipeline.ts): the body checks read it.
+  const rendered = renderMarkdown(body, { fileURL: pathToFileURL(file) });
   // The body as written and as shown: `**138**00138000` reads as one number on the page.
-  const shown = canParse(body) ? `\n${markdownToPlainText(body)}` : '';
+  const shown = rendered.html ? `\n${htmlToPlainText(rendered.html)}` : '';
   found.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
-  for (const p of checkMarkupSafety(frontmatter, body)) found.push({ file, ...p });
+  const firstLine = bodyFirstLine(decoded.text, read.entry);
+  for (const p of checkMarkupSafety(frontmatter, body, { rendered, firstLine })) found.push({ file, ...p });
+  for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir)) found.push({ file, ...p });
   for (const section of checkBody(kind, body)) found.push({ file, ...section });
 
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);

@@ -61,3 +61,31 @@ export function checkLocalFiles(entryFile: string, entry: MediaFields, contentDi
   }
   return problems;
 }
+
+/**
+ * Every image a body shows must be a file inside the content tree: Astro would otherwise stop the build with an
+ * English error (ImageNotFound). Paths are as the Markdown renderer collected them (./markdown/pipeline.ts).
+ */
+export function checkBodyImages(entryFile: string, images: readonly string[], contentDir: string): BodyImageProblem[] {
+  const problems: BodyImageProblem[] = [];
+  for (const image of new Set(images)) {
+    const resolved = resolveLocalFile(entryFile, image);
+    if (path.relative(contentDir, resolved).startsWith('..')) {
+      problems.push({
+        field: '正文',
+        message: `正文里的图片「${image}」在内容目录之外，请把图片放进内容目录（例如 ./images/），再写成 ![图片说明](./images/图片.png)`,
+      });
+    } else if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+      problems.push({
+        field: '正文',
+        message: `找不到正文里的图片「${image}」，请检查文件名和路径（路径相对于本文件所在的文件夹，区分大小写），或删去这张图片`,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface BodyImageProblem {
+  field: '正文';
+  message: string;
+}

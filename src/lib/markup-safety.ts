@@ -1,6 +1,5 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
-import { canParse, parseMarkdown, plainText } from './char-count.ts';
+import { MAX_HTML_DEPTH, type Refusal } from './markdown/allowlist.ts';
+import { renderMarkdown, type RenderedMarkdown } from './markdown/pipeline.ts';
 import { formatFieldPath } from './problems.ts';
 
 /**
@@ -14,6 +13,8 @@ export interface MarkupProblem {
   /** `summary`, `instructors[0].affiliation`, or `正文` */
   field: string;
   message: string;
+  /** The 1-based line in the file, for problems in the body */
+  line?: number;
 }
 
 const BODY_FIELD = '正文';
@@ -278,24 +279,33 @@ interface HtmlFindings {
   tags: Map<string, Set<string>>;
   comment: boolean;
   declaration: boolean;
+  /** The first line each tag (`<tag>`), the comment (`!--`) and the declaration (`!`) was found on */
+  lines: Map<string, number>;
 }
 
-const newFindings = (): HtmlFindings => ({ tags: new Map(), comment: false, declaration: false });
+const newFindings = (): HtmlFindings => ({ tags: new Map(), comment: false, declaration: false, lines: new Map() });
 
 /**
  * Collects HTML tags, comments and declarations. In a field, a bare `<b` without `>` is left alone (`a<b` is
  * arithmetic) unless the tag is one that can run code or hide text.
  */
-function collectHtml(text: string, findings: HtmlFindings, mustClose: boolean): void {
+function collectHtml(text: string, findings: HtmlFindings, mustClose: boolean, line?: number): void {
+  const at = (key: string) => line !== undefined && !findings.lines.has(key) && findings.lines.set(key, line);
   for (const match of text.matchAll(TAG)) {
     const tag = match[2]!.toLowerCase();
     const rest = match[3]!;
     if (mustClose && !rest.includes('>') && !DANGEROUS_TAGS.has(tag)) continue;
     const dangers = findingsFor(findings, tag);
+    at(`<${tag}>`);
     if (match[1] !== '/') for (const danger of attributeDangers(rest)) dangers.add(danger);
   }
-  if (COMMENT.test(text)) findings.comment = true;
-  else if (DECLARATION.test(text)) findings.declaration = true;
+  if (COMMENT.test(text)) {
+    findings.comment = true;
+    at('!--');
+  } else if (DECLARATION.test(text)) {
+    findings.declaration = true;
+    at('!');
+  }
 }
 
 function findingsFor(findings: HtmlFindings, tag: string): Set<string> {
@@ -314,27 +324,34 @@ const RULE: Record<Place, string> = {
 /** Past this many different tags, the rest are named in one message: the report stays readable. */
 const MAX_TAGS_DESCRIBED = 12;
 
-function describeHtml(findings: HtmlFindings, place: Place): string[] {
-  const messages: string[] = [];
+function describeHtml(findings: HtmlFindings, place: Place): BodyFinding[] {
+  const messages: BodyFinding[] = [];
   const tags = [...findings.tags];
   for (const [tag, dangers] of tags.slice(0, MAX_TAGS_DESCRIBED)) {
     const rule = TAG_RULES[tag] ?? {};
     const why = [rule.why, ...dangers].filter(Boolean).join('；');
     const instead = place === 'body' && rule.instead ? `；${rule.instead}` : '';
-    messages.push(`发现 HTML 标签 <${tag}>${why ? `：${why}` : ''}。${RULE[place]}，请删去 <${tag}> 标签${instead}`);
+    messages.push({
+      line: findings.lines.get(`<${tag}>`),
+      message: `发现 HTML 标签 <${tag}>${why ? `：${why}` : ''}。${RULE[place]}，请删去 <${tag}> 标签${instead}`,
+    });
   }
   const more = tags.slice(MAX_TAGS_DESCRIBED).map(([tag]) => `<${tag}>`);
   if (more.length > 0) {
     const listed = more.slice(0, 10).join('、') + (more.length > 10 ? ' 等' : '');
-    messages.push(`另外还有 ${more.length} 种 HTML 标签：${listed}。${RULE[place]}，请把它们全部删去`);
+    messages.push({ message: `另外还有 ${more.length} 种 HTML 标签：${listed}。${RULE[place]}，请把它们全部删去` });
   }
   if (findings.comment) {
-    messages.push(
-      `发现 HTML 注释 <!-- … -->：注释里的文字读者看不到，审核时也容易漏看。${RULE[place]}，请删去注释；给审核人的说明请写在 Pull Request 里`,
-    );
+    messages.push({
+      line: findings.lines.get('!--'),
+      message: `发现 HTML 注释 <!-- … -->：注释里的文字读者看不到，审核时也容易漏看。${RULE[place]}，请删去注释；给审核人的说明请写在 Pull Request 里`,
+    });
   }
   if (findings.declaration) {
-    messages.push(`发现 HTML 声明（以 <! 或 <? 开头）：它会把后面的文字藏起来。${RULE[place]}，请删去它`);
+    messages.push({
+      line: findings.lines.get('!'),
+      message: `发现 HTML 声明（以 <! 或 <? 开头）：它会把后面的文字藏起来。${RULE[place]}，请删去它`,
+    });
   }
   return messages;
 }
@@ -382,7 +399,11 @@ export function findUnsafeMarkup(text: string): string[] {
   const forSchemes = decoded.normalize('NFKC').replace(IGNORED_IN_URL, (c) => (/[ \u3000]/.test(c) ? ' ' : ''));
   const html = newFindings();
   collectHtml(decoded, html, true);
-  const found = [...describeControls(text), ...describeBidi(text), ...describeHtml(html, 'field')];
+  const found = [
+    ...describeControls(text),
+    ...describeBidi(text),
+    ...describeHtml(html, 'field').map((f) => f.message),
+  ];
   const event = EVENT_IN_TEXT.exec(forSchemes)?.[1];
   if (event) {
     found.push(
@@ -413,65 +434,94 @@ export function findUnsafeMarkup(text: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Markdown (bodies)
 
-/** Indented code is not code everywhere: under a GFM footnote it is ordinary Markdown, so it is read again. */
-const MAX_REREAD_DEPTH = 2;
-const REREAD_NOTE =
-  '（这段文字缩进了 4 个空格：在网站上它可能被当作正文显示；如果是要展示的代码，请改用 ``` 把它围起来）';
-
-function isFenced(node: Nodes, markdown: string): boolean {
-  const start = node.position?.start.offset;
-  return start !== undefined && /^[ \t]{0,3}(?:`{3,}|~{3,})/.test(markdown.slice(start, start + 64));
+/** One thing wrong in a body, with the line of the body it is on when the parser knows it. */
+export interface BodyFinding {
+  /** 1-based, counted from the body's first line */
+  line?: number;
+  message: string;
 }
 
-function findInMarkdown(markdown: string, depth: number): string[] {
-  const found = new Set<string>();
-  const html = newFindings();
-  const stack: Nodes[] = [depth === 0 ? parseMarkdown(markdown) : fromMarkdown(markdown)];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.type) {
-      case 'html':
-        collectHtml(node.value, html, false);
-        break;
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const problem = describeUnsafeUrl(node.url);
-        if (problem) found.add(problem);
-        else if (node.type === 'link') {
-          const deceptive = describeDeceptiveLink(plainText(node), node.url);
-          if (deceptive) found.add(deceptive);
-        }
-        break;
-      }
-      case 'code':
-        if (depth < MAX_REREAD_DEPTH && !isFenced(node, markdown)) {
-          for (const problem of findInMarkdown(node.value, depth + 1)) found.add(problem + REREAD_NOTE);
-        }
-        break;
-    }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+const TOO_DEEP = (depth: number) =>
+  `正文的列表、引用或其他内容一层套一层，嵌套了 ${depth} 层，超过上限 ${MAX_HTML_DEPTH} 层：读者会看不明白，浏览器也会把它打乱；请减少缩进和行首的 >，把内容拆成几段平铺写出`;
+
+function describeRefusal(refusal: Refusal): string {
+  if (refusal.comment) return describeHtml({ ...newFindings(), comment: true }, 'body')[0]!.message;
+  if (refusal.url) {
+    return (
+      describeUnsafeUrl(refusal.url.value) ??
+      `网页里有一个地址「${refusal.url.value}」不在允许之列；${ALLOWED_URLS}，图片请放进内容目录，写成 ![图片说明](./images/图片.png)`
+    );
   }
-  return [...describeHtml(html, 'body'), ...found];
+  if (refusal.attribute) {
+    return `网站生成的网页里，<${refusal.tag}> 带有不允许的属性 ${refusal.attribute}：正文只能用 Markdown 写，请删去这段 HTML，改用 Markdown 的写法`;
+  }
+  return `网站生成的网页里出现了不允许的 <${refusal.tag}> 标签：${RULE.body}，请删去它，改用 Markdown 的写法`;
 }
 
 /**
- * What is unsafe in a Markdown body: raw HTML (tags, comments), link, image and reference addresses that are
- * not https/http, relative paths or anchors (autolinks and `[x]: …` definitions included), links whose text
- * shows another site than they go to, and bidi controls. Code spans and fenced code are shown, not run, so
- * `<script>` inside backticks is fine.
+ * What is unsafe in a Markdown body, read by the very parser that renders it (./markdown/pipeline.ts): raw HTML
+ * (tags, comments), link, image and reference addresses that are not https/http, relative paths or anchors,
+ * links whose text shows another site than they go to, images from other sites, a `---` block that the page
+ * would drop, nesting too deep to show, and bidi controls. Then the rendered HTML itself goes through the
+ * allowlist: whatever is outside it is refused even if no rule above foresaw it. Code spans and fenced code are
+ * shown, not run, so `<script>` inside backticks is fine.
  */
-export function findUnsafeMarkdown(markdown: string): string[] {
+export function checkMarkdownBody(markdown: string, rendered = renderMarkdown(markdown)): BodyFinding[] {
+  const bidi = describeBidi(markdown).map((message) => ({ message }));
   // A body too long to parse is already refused as too long (sections.ts); its markup is read once it is shorter.
-  if (!canParse(markdown)) return describeBidi(markdown);
-  return [...describeBidi(markdown), ...findInMarkdown(markdown, 0)];
+  if (rendered.tooLong) return bidi;
+  const found: BodyFinding[] = [...bidi];
+  const html = newFindings();
+  for (const { value, line } of rendered.source.html) collectHtml(value, html, false, line);
+  found.push(...describeHtml(html, 'body'));
+  const seen = new Set<string>();
+  for (const { kind, url, text, line } of rendered.source.urls) {
+    let message = describeUnsafeUrl(url);
+    if (!message && kind === 'link') message = describeDeceptiveLink(text, url);
+    if (!message && kind === 'image' && /^[a-z][a-z0-9+.-]*:|^[\\/]{2}/i.test(normalizeUrl(url))) {
+      message = `正文里的图片「${url}」在别的网站上：网站不从别处加载图片（读者的浏览器会向那个网站暴露自己）；请把图片下载后放进内容目录，写成 ![图片说明](./images/图片.png)`;
+    }
+    if (message && !seen.has(message)) {
+      seen.add(message);
+      found.push({ line, message });
+    }
+  }
+  if (rendered.source.droppedBlock) {
+    found.push({
+      line: rendered.source.droppedBlock.line,
+      message:
+        '正文开头有一段用 --- 或 +++ 包起来的文字：网站会把它当作字段区丢掉，读者看不到，审核时却容易漏看；请把字段写进文件最上面的字段区，正文里的分隔线前后请各空一行',
+    });
+  }
+  if (rendered.tooDeep !== undefined) found.push({ message: TOO_DEEP(rendered.tooDeep) });
+  else if (rendered.outsideAllowlist && found.length === bidi.length) {
+    for (const refusal of rendered.refused) found.push({ message: describeRefusal(refusal) });
+    if (rendered.refused.length === 0) {
+      found.push({ message: `网站生成的网页里有不允许的内容：${RULE.body}，请删去其中的 HTML，改用 Markdown 的写法` });
+    }
+  }
+  return found;
+}
+
+/** A finding as one line of the report: `第 12 行：…` when the line is known. */
+export function formatBodyFinding({ line, message }: BodyFinding): string {
+  return line === undefined ? message : `第 ${line} 行：${message}`;
+}
+
+/** `checkMarkdownBody`, as messages (lines counted from the body's first line). */
+export function findUnsafeMarkdown(markdown: string): string[] {
+  return checkMarkdownBody(markdown).map(formatBodyFinding);
 }
 
 /**
  * Every string in the frontmatter (nested fields and keys included) and the body, checked for markup that could
  * run code, hide text or disguise a link. Shared values (YAML aliases) and cycles are visited once.
  */
-export function checkMarkupSafety(frontmatter: unknown, body: string): MarkupProblem[] {
+export function checkMarkupSafety(
+  frontmatter: unknown,
+  body: string,
+  { rendered, firstLine = 1 }: { rendered?: RenderedMarkdown; firstLine?: number } = {},
+): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
   const add = (at: Step | undefined, text: string) => {
     const field = formatFieldPath(pathOf(at)) || '(frontmatter)';
@@ -495,7 +545,9 @@ export function checkMarkupSafety(frontmatter: unknown, body: string): MarkupPro
         });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  for (const message of findUnsafeMarkdown(body)) problems.push({ field: BODY_FIELD, message });
+  for (const { line, message } of checkMarkdownBody(body, rendered)) {
+    problems.push({ field: BODY_FIELD, message, ...(line === undefined ? {} : { line: line + firstLine - 1 }) });
+  }
   return problems;
 }
 

@@ -7,25 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content-tree.ts';
-import { KINDS, type Kind } from '../../src/lib/paths.ts';
-import { makeTree } from '../fixtures/entries.ts';
+import { KINDS } from '../../src/lib/paths.ts';
+import { HOSTILE, HOSTILE_EXPECTED as EXPECTED, HOSTILE_FILES as files, makeHostileTree } from '../fixtures/hostile.ts';
 import { OUTPUT } from '../helpers/run.ts';
-
-interface Expected {
-  kind: Kind;
-  /** The field the message must name */
-  field: string;
-  /** Text the message must contain */
-  text: string;
-  /** What the attack is, for readers of the corpus */
-  attack: string;
-  /** The attack exactly as the file writes it (a formatter would decode its entities) */
-  written?: string;
-}
-
-const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/hostile');
-const EXPECTED: Record<string, Expected> = JSON.parse(fs.readFileSync(path.join(HOSTILE, 'expected.json'), 'utf8'));
-const files = fs.readdirSync(HOSTILE).filter((f) => f.endsWith('.md'));
 
 describe('the hostile corpus', () => {
   it('has at least 30 entries, each listed in expected.json with a kind, a field and a message', () => {
@@ -46,9 +30,7 @@ describe('the hostile corpus', () => {
   });
 
   it.each(files.map((file) => [file, EXPECTED[file]!] as const))('rejects %s', (file, expected) => {
-    const dir = makeTree(path.join(OUTPUT, 'hostile', file.replace(/\.md$/, '')), [], {
-      [`${expected.kind}/${file}`]: fs.readFileSync(path.join(HOSTILE, file), 'utf8'),
-    });
+    const dir = makeHostileTree(path.join(OUTPUT, 'hostile', file.replace(/\.md$/, '')), [file]);
     const entryFile = path.join(dir, expected.kind, file);
     const { problems } = validateContent(dir);
     const report = problems.map((p) => `${path.relative(dir, p.file)}:${p.field} — ${p.message}`).join('\n');

@@ -1,0 +1,24 @@
+import type { HastPluginList, MdastPluginList } from 'satteri';
+import { scrollingTables, sectionHeadings } from '../markdown-plugins.ts';
+
+/**
+ * The one place where changes to an entry's Markdown plug in (for example the clean-up of text pasted from Word).
+ * Whatever is listed here runs inside the Markdown pipeline (./pipeline.ts), so `npm run validate`, the build's
+ * checks and the page Astro publishes all see the transformed text: nothing can be checked in one form and shown
+ * in another.
+ *
+ * - `SOURCE_TRANSFORMS` rewrite the Markdown text before it is parsed. Each must be idempotent (applying it twice
+ *   gives the same text as once) and keep line breaks, so that reported line numbers still match the file.
+ * - `MDAST_PLUGINS` and `HAST_PLUGINS` are Sätteri plugins (`defineMdastPlugin`, `defineHastPlugin`) that run on
+ *   the parsed tree and on the HTML tree, before Astro's own plugins (images, heading ids).
+ *
+ * Whatever a transform produces is still held to the allowlist (./allowlist.ts): a transform cannot let markup
+ * through that an author could not write.
+ */
+export const SOURCE_TRANSFORMS: readonly ((markdown: string) => string)[] = [];
+
+/** Section headings as provinces write them (`##基本情况`, `一、基本情况`) render as the validator reads them. */
+export const MDAST_PLUGINS: MdastPluginList = [sectionHeadings];
+
+/** Wide tables scroll inside their own box (allowed as such in ./allowlist.ts). */
+export const HAST_PLUGINS: HastPluginList = [scrollingTables];
