@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { FIELDS, fieldHint, fieldLabel } from '../schemas/fields.ts';
 import { PROVINCES, getProvince } from '../schemas/provinces.ts';
-import { UnitSchema, type Batch, type Unit } from '../schemas/data.ts';
+import { UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { htmlToPlainText } from './char-count.ts';
+import { BODY_RULES } from './sections.ts';
 import { mediaPath } from './media.ts';
 import { absoluteUrl, KINDS, type Kind } from './paths.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
@@ -16,12 +20,35 @@ import type { EntryDataByKind } from './content-tree.ts';
  * /data/ is read off the Zod schemas and cannot drift from what the files contain.
  */
 
-/** Bump when a key is renamed or removed or a value changes meaning; adding keys keeps the version. */
-export const EXPORT_VERSION = 1;
+/**
+ * Raised with every change to the files' shape (a key added, renamed or removed, or a value that changes meaning),
+ * and each change is noted in EXPORT_CHANGES, which /data/ shows. The published JSON Schemas are exact, so an
+ * importer that validates against them notices a new version instead of misreading it.
+ */
+export const EXPORT_VERSION = 2;
+
+/** What each version changed, newest first (shown on /data/). */
+export const EXPORT_CHANGES: readonly { version: number; changes: readonly string[] }[] = [
+  {
+    version: 2,
+    changes: [
+      '新增 JSON Schema（/data/schema/），每个 JSON 文件用 $schema 指向它；文件顶层新增 digest（条目内容的 SHA-256 摘要）',
+      '每个条目新增 id（类别/条目编号，例如 courses/shouji-guahao），与网站地址无关，发布后不变',
+      '工作案例和教育培训项目的正文各小节另成字段（basics、practice、results；trainingContent、trainingResults 等）',
+      '新增申报单位、批次、应用场景三张表（units.json、batches.json、scenarios.json）',
+      'CSV 增加正文（text）和各小节；一格里的多项改为每项一行；授课人的姓名、单位、职务分成三列；改用 csv-stringify 书写',
+      'link 和平台视频地址写成规范化的网址（例如空格写成 %20）',
+    ],
+  },
+  { version: 1, changes: ['第一版：entries.json、entries.csv 和各类别的 JSON 文件'] },
+];
 export const DATA_LICENSE = 'CC BY 4.0';
 export const DATA_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
-/** Joins list items in a CSV cell; a full-width semicolon never occurs inside names or titles. */
-export const CSV_LIST_SEPARATOR = '；';
+/**
+ * Joins list items in a CSV cell: one item a line. Items are single-line text (a line break inside one is written
+ * as a space in the CSV), so the split is unambiguous; a list of records (授课人) gets one column per field.
+ */
+export const CSV_LIST_SEPARATOR = '\n';
 
 /** What the export reads of one entry; the Astro collections and the validator both provide it. */
 export interface ExportSource {
@@ -29,6 +56,8 @@ export interface ExportSource {
   slug: string;
   /** The body as a reader sees it: plain text, one line per paragraph, heading or list item */
   text: string;
+  /** The body's `##` sections as plain text, keyed by heading (see bodySections) */
+  sections?: Readonly<Record<string, string>>;
   data: Omit<EntryDataByKind[Kind], 'cover'>;
 }
 
@@ -41,6 +70,7 @@ export type ExportValue = string | number | boolean | null | string[] | Record<s
 
 export interface ExportRecord {
   [field: string]: ExportValue;
+  id: string;
   kind: Kind;
   kindName: string;
   slug: string;
@@ -60,6 +90,8 @@ export interface ExportRecord {
 }
 
 export interface ExportDocument {
+  /** The JSON Schema this file follows */
+  $schema: string;
   version: typeof EXPORT_VERSION;
   /** The newest updatedOn (YYYY-MM-DD), not the clock, so that a rebuild of the same content is identical */
   generated: string | null;
@@ -69,6 +101,8 @@ export interface ExportDocument {
   source: string;
   documentation: string;
   count: number;
+  /** SHA-256 of the entries (see contentDigest): any change to any entry changes it */
+  digest: string;
   entries: ExportRecord[];
 }
 
@@ -215,13 +249,77 @@ interface DerivedField {
   /** Where it goes in the table: first, last, or after a field */
   at: 'start' | 'end' | { after: string };
   inCsv: boolean;
+  /** The kinds that have it; all by default */
+  kinds?: readonly Kind[];
+  /** Its value in the export, for the published JSON Schema */
+  schema: z.ZodType;
   value: (source: ExportSource, context: ExportContext) => ExportValue;
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const unitOf = (source: ExportSource, context: ExportContext) => context.units.get(source.data.unit)!;
+const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** The stable id of an entry: its kind and slug, which never change once published (SPEC §2). */
+export const recordId = (kind: Kind, slug: string) => `${kind}/${slug}`;
+
+/** Export keys of the body sections the forms ask for (src/lib/sections.ts names them). */
+const SECTION_KEYS: Record<string, string> = {
+  基本情况: 'basics',
+  主要做法: 'practice',
+  经验效果: 'results',
+  培训内容: 'trainingContent',
+  培训效果: 'trainingResults',
+  方案设计: 'design',
+  教学实施: 'teaching',
+  项目管理: 'management',
+  社会效益: 'socialBenefit',
+};
+
+/** A heading as the sections rule knows it: without numbering such as 一、 (1) 1. and without a closing colon. */
+export function canonicalSectionName(heading: string): string {
+  return heading
+    .trim()
+    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]?)\s*/, '')
+    .replace(/[：:]\s*$/, '')
+    .trim();
+}
+
+function sectionFields(): DerivedField[] {
+  return KINDS.flatMap((kind) => {
+    const rules = BODY_RULES[kind];
+    const required = new Set(rules.required.map((r) => r.name));
+    return [...rules.required, ...(rules.optional ?? [])].map(({ name }, i, all): DerivedField => {
+      const key = SECTION_KEYS[name];
+      if (!key) throw new Error(`export.ts: no export key for the section ${name}; add it to SECTION_KEYS`);
+      return {
+        key,
+        label: name,
+        type: '文字（纯文本，段落之间换行）',
+        note: required.has(name)
+          ? `正文「${name}」一节的文字，不含小标题`
+          : `正文「${name}」一节的文字，不含小标题；条目没有这一节时为 null`,
+        at: i === 0 ? { after: 'text' } : { after: SECTION_KEYS[all[i - 1]!.name]! },
+        inCsv: true,
+        kinds: [kind],
+        schema: z.string().nullable(),
+        value: (s) => s.sections?.[name] ?? null,
+      };
+    });
+  });
+}
 
 const DERIVED_FIELDS: DerivedField[] = [
+  {
+    key: 'id',
+    label: '编号',
+    type: '文字（类别编号/条目编号）',
+    note: '条目的唯一编号，例如 courses/shouji-guahao；与网站的地址无关，发布后不再改变，导入时请用它作主键',
+    at: 'start',
+    inCsv: true,
+    schema: z.string().regex(/^(courses|cases|projects)\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    value: (s) => recordId(s.kind, s.slug),
+  },
   {
     key: 'kind',
     label: '类别编号',
@@ -229,6 +327,7 @@ const DERIVED_FIELDS: DerivedField[] = [
     note: KINDS.map((kind) => `${kind} 是${t(`kind.${kind}`)}`).join('，'),
     at: 'start',
     inCsv: true,
+    schema: z.enum(KINDS),
     value: (s) => s.kind,
   },
   {
@@ -238,33 +337,37 @@ const DERIVED_FIELDS: DerivedField[] = [
     note: '类别的中文名称',
     at: 'start',
     inCsv: true,
+    schema: z.enum(KINDS.map((kind) => t(`kind.${kind}`)) as [string, ...string[]]),
     value: (s) => t(`kind.${s.kind}`),
   },
   {
     key: 'slug',
     label: FIELDS.slug.label,
     type: '文字（小写英文字母、数字和短横线）',
-    note: '条目的文件名，在同一类别里不重复，发布后不再改变；类别编号加条目编号可以唯一确定一个条目',
+    note: '条目的文件名，在同一类别里不重复，发布后不再改变',
     at: 'start',
     inCsv: true,
+    schema: slugSchema,
     value: (s) => s.slug,
   },
   {
     key: 'url',
     label: '网址',
     type: '网址',
-    note: '条目页面的完整网址；条目撤下后网址仍然有效',
+    note: '条目页面的完整网址；条目撤下后网址仍然有效。网站换了地址时网址会变，编号（id）不变',
     at: 'start',
     inCsv: true,
+    schema: z.url(),
     value: (s) => absoluteUrl(`/${s.kind}/${s.slug}/`),
   },
   {
     key: 'unitId',
     label: '申报单位编号',
     type: '文字（小写英文字母、数字和短横线）',
-    note: '申报单位在本站的编号，同一单位的条目编号相同',
+    note: '申报单位在本站的编号，同一单位的条目编号相同；单位的详细信息见 units.json',
     at: { after: 'unit' },
     inCsv: true,
+    schema: slugSchema,
     value: (s) => s.data.unit,
   },
   {
@@ -274,6 +377,7 @@ const DERIVED_FIELDS: DerivedField[] = [
     note: '申报单位的类型',
     at: { after: 'unitId' },
     inCsv: true,
+    schema: UnitSchema.shape.kind,
     value: (s, c) => unitOf(s, c).kind,
   },
   {
@@ -283,26 +387,30 @@ const DERIVED_FIELDS: DerivedField[] = [
     note: '由申报单位决定，写全称，例如 浙江省',
     at: { after: 'unitKind' },
     inCsv: true,
+    schema: z.enum(PROVINCES.map((p) => p.fullName) as [string, ...string[]]),
     value: (s, c) => getProvince(unitOf(s, c).province).fullName,
   },
   {
     key: 'batchName',
     label: '批次名称',
     type: '文字',
-    note: '例如 第一批',
+    note: '例如 第一批；批次的截止日期和成果应用见 batches.json',
     at: { after: 'batch' },
     inCsv: true,
+    schema: z.string(),
     value: (s, c) => c.batches.get(s.data.batch)?.name ?? t('batch.label', { n: s.data.batch }),
   },
   {
     key: 'text',
     label: FIELDS.body.label,
     type: '文字（纯文本，段落之间换行）',
-    note: '条目正文，去掉了排版标记和图片；只在 JSON 里有，CSV 里只有一句话简介',
+    note: '条目的全部正文（小标题各占一行），去掉了排版标记和图片',
     at: 'end',
-    inCsv: false,
+    inCsv: true,
+    schema: z.string(),
     value: (s) => s.text.trim(),
   },
+  ...sectionFields(),
 ];
 
 function derivedDoc(field: DerivedField): FieldDoc {
@@ -334,27 +442,29 @@ function schemaDocs(shape: Record<string, ZodLike>, parent?: string): FieldDoc[]
       note: excluded ?? (parent ? undefined : EXPORT_NOTES[name]) ?? fieldHint(name) ?? '',
       origin: 'entry',
       inJson: excluded === undefined,
-      inCsv: excluded === undefined && parent === undefined,
+      inCsv: excluded === undefined,
     };
     const element = schema.def.type === 'array' ? unwrap(schema.def.element!).schema : schema;
     const nested = element.def.type === 'object' && !parent ? schemaDocs(element.def.shape!, name) : [];
+    // A list of records goes into the CSV as one column per field of its items.
+    if (nested.length > 0) doc.inCsv = false;
     return [doc, ...nested];
   });
 }
 
 function buildFieldTable(kind: Kind): FieldDoc[] {
   const top = unwrap(ENTRY_SCHEMAS[kind] as unknown as ZodLike).schema;
-  const rows = schemaDocs(top.def.shape!);
-  const start = DERIVED_FIELDS.filter((f) => f.at === 'start').map(derivedDoc);
-  const end = DERIVED_FIELDS.filter((f) => f.at === 'end').map(derivedDoc);
-  for (const field of DERIVED_FIELDS) {
+  const derived = DERIVED_FIELDS.filter((f) => !f.kinds || f.kinds.includes(kind));
+  const start = derived.filter((f) => f.at === 'start').map(derivedDoc);
+  const rows = [...start, ...schemaDocs(top.def.shape!), ...derived.filter((f) => f.at === 'end').map(derivedDoc)];
+  for (const field of derived) {
     if (typeof field.at !== 'object') continue;
     const anchor = field.at.after;
     const index = rows.findIndex((row) => row.key === anchor);
     if (index < 0) throw new Error(`export.ts: derived field ${field.key} follows unknown field ${anchor}`);
     rows.splice(index + 1, 0, derivedDoc(field));
   }
-  return [...start, ...rows, ...end];
+  return rows;
 }
 
 const FIELD_TABLES = Object.fromEntries(KINDS.map((kind) => [kind, buildFieldTable(kind)])) as Record<Kind, FieldDoc[]>;
@@ -384,6 +494,8 @@ function exportValue(key: string, value: unknown, source: ExportSource, context:
   if ((key === 'video' && isLocalVideo(value as string)) || key === 'captions' || key === 'file') {
     return absoluteUrl(mediaPath(source.kind, source.slug, value as string));
   }
+  // A web address as a browser resolves it: spaces, quotes and non-ASCII characters percent-encoded.
+  if (key === 'video' || key === 'link') return new URL(value as string).href;
   if (Array.isArray(value)) {
     return value.map((item) => (typeof item === 'object' ? { ...(item as Record<string, string>) } : item)) as
       string[] | Record<string, string>[];
@@ -438,8 +550,20 @@ export function generatedDate(records: readonly ExportRecord[]): string | null {
   return records.reduce<string | null>((max, r) => (max === null || r.updatedOn > max ? r.updatedOn : max), null);
 }
 
+/**
+ * The SHA-256 of the items as compact JSON (UTF-8), written as in Subresource Integrity: `sha256-` and Base64.
+ * (Base64 rather than hex, whose long digit runs would look like phone numbers to the privacy rule.)
+ */
+export function contentDigest(items: readonly unknown[]): string {
+  return `sha256-${createHash('sha256').update(JSON.stringify(items)).digest('base64')}`;
+}
+
+/** Where the JSON Schema of a published data file lives (see exportJsonSchemas). */
+export const schemaPath = (name: SchemaName) => `/data/schema/${name}.json`;
+
 export function exportDocument(records: ExportRecord[], generated: string | null): ExportDocument {
   return {
+    $schema: absoluteUrl(schemaPath('entries')),
     version: EXPORT_VERSION,
     generated,
     license: DATA_LICENSE,
@@ -447,6 +571,7 @@ export function exportDocument(records: ExportRecord[], generated: string | null
     source: absoluteUrl('/'),
     documentation: absoluteUrl('/data/'),
     count: records.length,
+    digest: contentDigest(records),
     entries: records,
   };
 }
@@ -470,6 +595,7 @@ export function catalogueRecords(catalogue: CatalogueLike): ExportRecord[] {
       kind: e.collection,
       slug: e.id,
       text: htmlToPlainText(e.rendered?.html ?? ''),
+      sections: bodySections(e.rendered?.html ?? ''),
       data: e.data,
     }));
     records = buildExportRecords(sources, catalogue);
@@ -479,15 +605,24 @@ export function catalogueRecords(catalogue: CatalogueLike): ExportRecord[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Body sections
+
+/** The `##` sections of a rendered body as plain text, keyed by their heading as the sections rule names it. */
+export function bodySections(html: string): Record<string, string> {
+  const parts = html.split(/(<h2\b[^>]*>[\s\S]*?<\/h2>)/);
+  const sections: Record<string, string> = {};
+  for (let i = 1; i < parts.length; i += 2) {
+    sections[canonicalSectionName(htmlToPlainText(parts[i]!))] = htmlToPlainText(parts[i + 1] ?? '').trim();
+  }
+  return sections;
+}
+
+// ---------------------------------------------------------------------------------------------
 // CSV
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** RFC 4180: CRLF after every record, fields with a comma, quote or line break quoted, quotes doubled; UTF-8 BOM for Excel and WPS. */
+/** RFC 4180 by csv-stringify: CRLF after every record, quotes where needed; a UTF-8 BOM for Excel and WPS. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const line = (row: readonly string[]) =>
-    row.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
-  return `\uFEFF${rows.map((row) => `${line(row)}\r\n`).join('')}`;
+  return stringify(rows as string[][], { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /** Spreadsheets run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text. */
@@ -495,18 +630,26 @@ function formulaSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+const oneLine = (item: string) => item.replace(/\s*[\r\n]+\s*/g, ' ');
+
 export function csvCell(value: ExportValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    const items = value.map((item) => (typeof item === 'string' ? item : Object.values(item).join('，')));
-    return formulaSafe(items.join(CSV_LIST_SEPARATOR));
+    return value
+      .map((item) => formulaSafe(oneLine(typeof item === 'string' ? item : Object.values(item).join(' '))))
+      .join(CSV_LIST_SEPARATOR);
   }
   return formulaSafe(value);
 }
 
-/** The CSV's columns: every exported field of every kind except the body text, in field-table order. */
+/** A column's header: the field's Chinese name, `授课人：姓名` for a field of list items (as on /data/). */
+export function csvHeader(field: FieldDoc): string {
+  return field.parent ? `${fieldLabel(field.parent)}：${field.label}` : field.label;
+}
+
+/** The CSV's columns: every exported field of every kind, in field-table order. */
 export function csvColumns(): FieldDoc[] {
   const columns = new Map<string, FieldDoc>();
   for (const kind of KINDS) {
@@ -515,8 +658,213 @@ export function csvColumns(): FieldDoc[] {
   return [...columns.values()];
 }
 
-/** One header row of Chinese labels, then one row per entry; cells of fields another kind has are empty. */
+function csvValue(record: ExportRecord, field: FieldDoc): string {
+  if (!field.parent) return csvCell(record[field.key]);
+  const items = record[field.parent] as Record<string, string>[] | null | undefined;
+  const name = field.key.slice(field.parent.length + 3);
+  return csvCell((items ?? []).map((item) => item[name] ?? ''));
+}
+
+/** One header row of Chinese names, then one row per entry; cells of fields another kind has are empty. */
 export function toCsvRows(records: readonly ExportRecord[]): string[][] {
   const columns = csvColumns();
-  return [columns.map((c) => c.label), ...records.map((record) => columns.map((c) => csvCell(record[c.key])))];
+  return [columns.map(csvHeader), ...records.map((record) => columns.map((c) => csvValue(record, c)))];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The export's own Zod schema, and the JSON Schema published from it
+
+/** Fields that the export always fills although the entry may leave them out. */
+const ALWAYS_FILLED = new Set(['license']);
+
+/** The export's value for a field of the content schema: dates as YYYY-MM-DD, local files as URLs. */
+function exportZod(schema: ZodLike, key: string): z.ZodType {
+  const { def } = schema;
+  if (EXPORT_TYPES[key] === '网址') return z.url();
+  switch (def.type) {
+    case 'string':
+      return def.format === 'url' ? z.url() : z.string();
+    case 'number': {
+      const type = describeNumber(schema);
+      return type === '正整数' ? z.number().int().positive() : type === '整数' ? z.number().int() : z.number();
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'date':
+      return z.iso.date();
+    case 'enum':
+      return z.enum(Object.values(def.entries!).map(String) as [string, ...string[]]);
+    case 'array':
+      return z.array(exportZod(unwrap(def.element!).schema, key));
+    case 'object':
+      return z.strictObject(
+        Object.fromEntries(
+          Object.entries(def.shape!).map(([name, field]) => {
+            const inner = unwrap(field);
+            const value = exportZod(inner.schema, name);
+            return [name, inner.optional && inner.defaultValue === undefined ? value.optional() : value];
+          }),
+        ),
+      );
+    default:
+      throw new Error(`export.ts: no export type for the Zod type "${def.type}"; add it to exportZod`);
+  }
+}
+
+function recordSchema(kind: Kind) {
+  const top = unwrap(ENTRY_SCHEMAS[kind] as unknown as ZodLike).schema.def.shape!;
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of FIELD_TABLES[kind]) {
+    if (!field.inJson || field.parent) continue;
+    const derived = DERIVED_BY_KEY.get(field.key);
+    let value: z.ZodType;
+    if (field.key === 'kind') value = z.literal(kind);
+    else if (derived) value = derived.schema;
+    else {
+      const inner = unwrap(top[field.key]!);
+      value = field.key === 'unit' ? z.string() : exportZod(inner.schema, field.key);
+      if (inner.optional && inner.defaultValue === undefined && !ALWAYS_FILLED.has(field.key)) {
+        value = value.nullable();
+      }
+    }
+    shape[field.key] = value.meta({ title: field.label, description: `${field.type}。${field.note}` });
+  }
+  return z.strictObject(shape).meta({ title: t(`kind.${kind}`) });
+}
+
+/** One entry in the export, by kind. */
+export const ExportRecordSchema = z.discriminatedUnion('kind', [
+  recordSchema('courses'),
+  recordSchema('cases'),
+  recordSchema('projects'),
+]);
+
+const digestSchema = z
+  .string()
+  .regex(/^sha256-[A-Za-z0-9+/]{43}=$/)
+  .meta({
+    description:
+      '内容摘要：条目列表写成紧凑 JSON（UTF-8）后的 SHA-256，用 Base64 书写，前面加 sha256-（和子资源完整性的写法相同）',
+  });
+
+/** What every data file has around its items. */
+function documentShape(schema: SchemaName) {
+  return {
+    $schema: z.literal(absoluteUrl(schemaPath(schema))).meta({ description: '本文件遵循的 JSON Schema' }),
+    version: z.literal(EXPORT_VERSION).meta({ description: '数据格式的版本号，格式每变一次加一' }),
+    license: z.literal(DATA_LICENSE),
+    licenseUrl: z.literal(DATA_LICENSE_URL),
+    source: z.url().meta({ description: '本站首页' }),
+    documentation: z.url().meta({ description: '开放数据说明页（/data/）' }),
+    count: z.number().int().nonnegative().meta({ description: '文件里的条目数' }),
+    digest: digestSchema,
+  };
+}
+
+/** entries.json and courses.json, cases.json, projects.json. */
+export const ExportDocumentSchema = z
+  .strictObject({
+    ...documentShape('entries'),
+    generated: z.iso
+      .date()
+      .nullable()
+      .meta({ description: '数据日期：所有条目里最新的内容日期，不是生成文件的时间；没有条目时为 null' }),
+    entries: z.array(ExportRecordSchema),
+  })
+  .meta({ title: `${t('site.name')}：条目` });
+
+// ---------------------------------------------------------------------------------------------
+// Units, batches and scenarios as their own tables
+
+export const UnitRecordSchema = z.strictObject({
+  id: slugSchema.meta({ title: '申报单位编号', description: '条目的 unitId 指向它' }),
+  name: z.string().meta({ title: '单位名称' }),
+  province: z.enum(PROVINCES.map((p) => p.fullName) as [string, ...string[]]).meta({ title: '所在地区' }),
+  kind: UnitSchema.shape.kind.meta({ title: '单位类型' }),
+});
+
+export const BatchRecordSchema = z.strictObject({
+  id: z.number().int().positive().meta({ title: '批次编号', description: '条目的 batch 指向它' }),
+  name: z.string().meta({ title: '批次名称' }),
+  deadline: z.iso.date().meta({ title: '报送截止日期' }),
+  outcome: z.string().meta({ title: '成果应用' }),
+});
+
+export const ScenarioRecordSchema = z.strictObject({
+  id: slugSchema.meta({ title: '场景编号', description: '场景页面的网址用它，例如 /scenarios/jiuyi/' }),
+  name: z.string().meta({ title: '场景名称', description: '条目的 scenarios 列表写的是这个名称' }),
+  description: z.string().meta({ title: '场景说明' }),
+  synonyms: z.array(z.string()).meta({ title: '同义词', description: '老年人常说的词，搜索时能找到这个场景' }),
+  notice: z.boolean().meta({ title: '通知列出的高频场景', description: '是否是通知列出的五个高频场景之一' }),
+  order: z.number().int().positive().meta({ title: '显示顺序' }),
+});
+
+export type UnitRecord = z.output<typeof UnitRecordSchema>;
+export type BatchRecord = z.output<typeof BatchRecordSchema>;
+export type ScenarioRecord = z.output<typeof ScenarioRecordSchema>;
+
+export const TABLES = {
+  units: { title: '申报单位', schema: UnitRecordSchema },
+  batches: { title: '批次', schema: BatchRecordSchema },
+  scenarios: { title: '应用场景', schema: ScenarioRecordSchema },
+} as const;
+export type TableName = keyof typeof TABLES;
+export type SchemaName = 'entries' | TableName;
+
+export function tableDocumentSchema(name: TableName) {
+  return z
+    .strictObject({ ...documentShape(name), [name]: z.array(TABLES[name].schema) })
+    .meta({ title: `${t('site.name')}：${TABLES[name].title}` });
+}
+
+export interface TableContext extends ExportContext {
+  scenarios: readonly (Scenario & { slug: string })[];
+}
+
+/** The rows of one table, in a fixed order (ids, numbers, display order). */
+export function tableRows(name: TableName, context: TableContext): (UnitRecord | BatchRecord | ScenarioRecord)[] {
+  if (name === 'units') {
+    return [...context.units]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, unit]) => ({ id, name: unit.name, province: getProvince(unit.province).fullName, kind: unit.kind }));
+  }
+  if (name === 'batches') {
+    return [...context.batches]
+      .sort(([a], [b]) => a - b)
+      .map(([id, batch]) => ({ id, name: batch.name, deadline: isoDate(batch.deadline), outcome: batch.outcome }));
+  }
+  return [...context.scenarios]
+    .sort((a, b) => a.order - b.order)
+    .map((s) => ({
+      id: s.slug,
+      name: s.name,
+      description: s.description,
+      synonyms: [...s.synonyms],
+      notice: s.notice,
+      order: s.order,
+    }));
+}
+
+/** units.json, batches.json or scenarios.json, checked against its own schema. */
+export function tableDocument(name: TableName, context: TableContext): Record<string, unknown> {
+  const rows = tableRows(name, context);
+  return tableDocumentSchema(name).parse({
+    $schema: absoluteUrl(schemaPath(name)),
+    version: EXPORT_VERSION,
+    license: DATA_LICENSE,
+    licenseUrl: DATA_LICENSE_URL,
+    source: absoluteUrl('/'),
+    documentation: absoluteUrl('/data/'),
+    count: rows.length,
+    digest: contentDigest(rows),
+    [name]: rows,
+  });
+}
+
+/** The published JSON Schemas (draft 2020-12), derived from the Zod schemas above. */
+export function exportJsonSchema(name: SchemaName): Record<string, unknown> {
+  const schema = name === 'entries' ? ExportDocumentSchema : tableDocumentSchema(name);
+  return { $id: absoluteUrl(schemaPath(name)), ...z.toJSONSchema(schema, { target: 'draft-2020-12' }) };
+}
+
+export const SCHEMA_NAMES: readonly SchemaName[] = ['entries', 'units', 'batches', 'scenarios'];

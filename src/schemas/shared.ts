@@ -93,7 +93,17 @@ export function localPath(extensions: readonly string[], label: string) {
     });
 }
 
-export const httpsUrl = z.url({ protocol: /^https$/, error: '必须是以 https:// 开头的完整网址' });
+/**
+ * Characters that a web address never contains as written (RFC 3986): a value with them is text pasted around a
+ * link, and would be copied as it is into the page and the open data.
+ */
+export const NOT_IN_URL = /[\s"<>\\^`{|}]/;
+export const NOT_IN_URL_MESSAGE =
+  '网址里不能有空格、引号、尖括号、反斜杠或花括号，请从浏览器地址栏重新复制完整网址（只复制网址本身）';
+
+export const httpsUrl = z
+  .url({ protocol: /^https$/, error: '必须是以 https:// 开头的完整网址' })
+  .refine((value) => !NOT_IN_URL.test(value), { message: NOT_IN_URL_MESSAGE });
 
 export function isLocalVideo(video: string | undefined): boolean {
   return video !== undefined && !/^[a-z]+:/i.test(video);
@@ -111,7 +121,9 @@ const videoField = z
       return;
     }
     const url = URL.canParse(value) ? new URL(value) : undefined;
-    if (url?.protocol !== 'https:') {
+    if (NOT_IN_URL.test(value)) {
+      ctx.addIssue({ code: 'custom', message: NOT_IN_URL_MESSAGE });
+    } else if (url?.protocol !== 'https:') {
       ctx.addIssue({ code: 'custom', message: '网上的视频地址必须以 https:// 开头' });
     } else if (!(NATIONAL_PLATFORM_HOSTS as readonly string[]).includes(url.hostname)) {
       ctx.addIssue({

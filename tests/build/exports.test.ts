@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyFieldCourse, makeTree, minimalCase, minimalCourse, VALID_ENTRIES, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 import { validateContent } from '../../src/lib/content-tree.ts';
-import { csvColumns, type ExportDocument, type ExportRecord } from '../../src/lib/export.ts';
+import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/lib/export.ts';
 import { findPersonalNumbers } from '../../src/lib/privacy.ts';
 import { KINDS } from '../../src/lib/paths.ts';
 
@@ -57,10 +60,10 @@ beforeAll(() => {
 });
 
 describe('data/entries.json', () => {
-  it('is version 1 with every entry of the tree, dated by the newest content date', () => {
+  it('is version 2 with every entry of the tree, dated by the newest content date', () => {
     const { catalogue, problems } = validateContent(TREE);
     expect(problems).toEqual([]);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.generated).toBe('2024-02-29');
     expect(doc.count).toBe(catalogue.entries.length);
     expect([...byKey.keys()].sort()).toEqual(catalogue.entries.map((e) => `${e.kind}/${e.slug}`).sort());
@@ -113,11 +116,9 @@ describe('data/entries.csv', () => {
     const text = csv();
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const header = text.slice(1, text.indexOf('\r\n')).split(',');
-    expect(header).toEqual(csvColumns().map((c) => c.label));
-    expect(header).toContain('名称');
-    expect(header).not.toContain('正文');
+    expect(header).toEqual(csvColumns().map(csvHeader));
+    expect(header).toEqual(expect.arrayContaining(['编号', '名称', '正文', '基本情况', '授课人：姓名']));
   });
 
   it('round-trips through csv-parse with the values of the JSON, one row per entry', () => {
@@ -131,14 +132,78 @@ describe('data/entries.csv', () => {
       expect(row['申报单位']).toBe(record.unit);
       expect(row['所在地区']).toBe(record.province);
       expect(row['状态']).toBe(record.status);
-      expect(row['应用场景']).toBe(record.scenarios.join('；'));
+      expect(row['编号']).toBe(record.id);
+      expect(row['应用场景']).toBe(record.scenarios.join('\n'));
+      expect(row['正文']).toBe(record.text);
       expect(row['已撤下']).toBe(record.withdrawn ? '是' : '否');
       expect(row['推荐日期']).toBe(record.recommendedOn);
     }
     const quoted = rows.find((r) => r['条目编号'] === 'douhao-yinhao')!;
     expect(quoted['名称']).toBe('“一对一”帮扶, "手机课" 进社区');
-    expect(quoted['案例方面']).toBe('其他；学习团队建设');
-    expect(rows.find((r) => r['条目编号'] === 'minimal-project')!['授课人']).toBe('李华，上海示例区老年大学，讲师');
+    expect(quoted['案例方面']).toBe('其他\n学习团队建设');
+    expect(quoted['基本情况']).toBe(byKey.get('cases/douhao-yinhao')!.basics);
+    const project = rows.find((r) => r['条目编号'] === 'minimal-project')!;
+    expect([project['授课人：姓名'], project['授课人：授课人单位'], project['授课人：职务（职称）']]).toEqual([
+      '李华',
+      '上海示例区老年大学',
+      '讲师',
+    ]);
+  });
+});
+
+describe('the open-data contract', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const schema = (name: string) => JSON.parse(read(`data/schema/${name}.json`)) as Record<string, unknown>;
+
+  it('publishes a JSON Schema that every JSON export validates against', () => {
+    const entries = ajv.compile(schema('entries'));
+    expect(schema('entries').$id).toBe(`${ORIGIN}data/schema/entries.json`);
+    for (const file of ['data/entries.json', ...KINDS.map((k) => `data/${k}.json`)]) {
+      const json = readJson(file);
+      expect(json.$schema, file).toBe(`${ORIGIN}data/schema/entries.json`);
+      expect(entries(json), `${file}: ${ajv.errorsText(entries.errors)}`).toBe(true);
+    }
+    for (const name of ['units', 'batches', 'scenarios']) {
+      const validate = ajv.compile(schema(name));
+      const json = JSON.parse(read(`data/${name}.json`)) as Record<string, unknown>;
+      expect(validate(json), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      expect(json.digest).toBe(contentDigest(json[name] as unknown[]));
+    }
+  });
+
+  it('gives each file the digest of its entries, and each entry an id that does not depend on the address', () => {
+    expect(doc.digest).toBe(`sha256-${createHash('sha256').update(JSON.stringify(doc.entries)).digest('base64')}`);
+    for (const kind of KINDS) {
+      const part = readJson(`data/${kind}.json`);
+      expect(part.digest).toBe(contentDigest(part.entries));
+    }
+    for (const record of doc.entries) {
+      expect(record.id).toBe(`${record.kind}/${record.slug}`);
+      expect(record.id).not.toMatch(/^https?:|example/);
+    }
+  });
+
+  it('exports the sections of cases and projects as fields of their own', () => {
+    const caseRecord = byKey.get('cases/minimal-case')!;
+    expect(caseRecord.basics).toBe('示例区有 60 岁以上老年人约 8 万人，社区学校 12 所。');
+    expect(caseRecord.practice).toContain('手机门诊');
+    expect(caseRecord.results).toContain('满意度');
+    const project = byKey.get('projects/minimal-project')!;
+    expect(project.trainingContent).toEqual(expect.any(String));
+    expect(project.trainingResults).toEqual(expect.any(String));
+  });
+
+  it('publishes units, batches and scenarios that every entry points into', () => {
+    const table = (name: string) => JSON.parse(read(`data/${name}.json`))[name] as { id: unknown; name: string }[];
+    const units = new Set(table('units').map((u) => u.id));
+    const batches = new Set(table('batches').map((b) => b.id));
+    const scenarios = new Set(table('scenarios').map((s) => s.name));
+    for (const record of doc.entries) {
+      expect(units.has(record.unitId), record.id).toBe(true);
+      expect(batches.has(record.batch), record.id).toBe(true);
+      for (const name of record.scenarios) expect(scenarios.has(name), record.id).toBe(true);
+    }
   });
 });
 
@@ -146,7 +211,7 @@ describe('data/<kind>.json', () => {
   it('splits entries.json by kind, in the same shape and order', () => {
     const parts = KINDS.map((kind) => readJson(`data/${kind}.json`));
     for (const [i, part] of parts.entries()) {
-      expect(part.version).toBe(1);
+      expect(part.version).toBe(2);
       expect(part.generated).toBe(doc.generated);
       expect(part.count).toBe(part.entries.length);
       expect(part.entries.every((e) => e.kind === KINDS[i])).toBe(true);
@@ -195,7 +260,12 @@ describe('/data/ page', () => {
     for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
       expect(page).toContain(`href="${BASE_PATH}${file}"`);
     }
-    expect(page).toMatch(/data-export="version"[^>]*>1</);
+    expect(page).toMatch(/data-export="version"[^>]*>2</);
+    expect(page).toContain(doc.digest);
+    for (const name of ['entries', 'units', 'batches', 'scenarios'])
+      expect(page).toContain(`href="${BASE_PATH}data/schema/${name}.json"`);
+    for (const column of csvColumns())
+      expect(page).toMatch(new RegExp(`<code[^>]*>${column.key.replace(/[[\].]/g, '\\$&')}</code>`));
     expect(page).toContain('datetime="2024-02-29"');
     expect(page).toContain('CC BY 4.0');
     expect(page).toContain('MIT');

@@ -1,11 +1,20 @@
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '../../lib/collections.ts';
-import { catalogueRecords, exportDocument, generatedDate, toJson } from '../../lib/export.ts';
+import {
+  catalogueRecords,
+  exportDocument,
+  ExportDocumentSchema,
+  generatedDate,
+  toJson,
+  type ExportDocument,
+} from '../../lib/export.ts';
 
 /** Every entry's public fields, withdrawn ones included and marked (documented on /data/). */
 export const GET: APIRoute = async () => {
   const records = catalogueRecords(await getCatalogue());
-  return new Response(toJson(exportDocument(records, generatedDate(records))), {
+  // Checked against the published schema, so that a file that does not follow it is never published.
+  const document = ExportDocumentSchema.parse(exportDocument(records, generatedDate(records)));
+  return new Response(toJson(document as ExportDocument), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -1,20 +1,30 @@
+import { createHash } from 'node:crypto';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import {
+  bodySections,
   buildExportRecords,
+  contentDigest,
   csvCell,
   csvColumns,
+  csvHeader,
   describeType,
   exportDocument,
+  exportJsonSchema,
   fieldTable,
   generatedDate,
   splitFieldTables,
+  tableDocument,
   toCsv,
   toCsvRows,
   toExportRecord,
   toJson,
+  type ExportDocument,
+  type ExportRecord,
   type ExportSource,
   type ZodLike,
 } from '../../../src/lib/export.ts';
@@ -83,14 +93,9 @@ describe('toCsv', () => {
 });
 
 describe('csvCell', () => {
-  it('joins lists with ；, the fields of a list item with ，, and writes 是/否 and empty cells', () => {
-    expect(csvCell(['出行', '就医'])).toBe('出行；就医');
-    expect(
-      csvCell([
-        { name: '李华', affiliation: '示例老年大学', position: '讲师' },
-        { name: '王丽', affiliation: '示例社区学院', position: '教师' },
-      ]),
-    ).toBe('李华，示例老年大学，讲师；王丽，示例社区学院，教师');
+  it('puts each list item on a line of its own, and writes 是/否 and empty cells', () => {
+    expect(csvCell(['出行', '就医'])).toBe('出行\n就医');
+    expect(csvCell(['出行；就医', '第一行\r\n第二行'])).toBe('出行；就医\n第一行 第二行');
     expect(csvCell([])).toBe('');
     expect(csvCell(true)).toBe('是');
     expect(csvCell(false)).toBe('否');
@@ -103,7 +108,7 @@ describe('csvCell', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell(['=1', '出行'])).toBe("'=1；出行");
+    expect(csvCell(['出行', '=1'])).toBe("出行\n'=1");
     expect(csvCell('互联网+生活')).toBe('互联网+生活');
   });
 });
@@ -144,7 +149,7 @@ describe('the field table', () => {
     expect(course.get('status')!.type).toBe('以下之一：推荐、推介');
     expect(course.get('link')!.type).toBe('网址');
     expect(course.get('cover')).toMatchObject({ inJson: false, inCsv: false });
-    expect(course.get('text')).toMatchObject({ inJson: true, inCsv: false });
+    expect(course.get('text')).toMatchObject({ inJson: true, inCsv: true });
   });
 
   it('fails loudly on a Zod type it cannot describe, so that no field goes undocumented', () => {
@@ -155,7 +160,7 @@ describe('the field table', () => {
     const { common, byKind } = splitFieldTables();
     expect(common.map((f) => f.key)).toEqual(expect.arrayContaining(['title', 'url', 'province', 'scenarios']));
     expect(byKind.courses.map((f) => f.key)).toContain('resourceType');
-    expect(byKind.cases.map((f) => f.key)).toEqual(['areas', 'areaNote']);
+    expect(byKind.cases.map((f) => f.key)).toEqual(['areas', 'areaNote', 'basics', 'practice', 'results']);
     expect(byKind.projects.map((f) => f.key)).toContain('instructors[].name');
     for (const kind of KINDS) {
       expect([...common, ...byKind[kind]].map((f) => f.key).sort()).toEqual(
@@ -248,7 +253,7 @@ describe('export files', () => {
       .map((s) => s.data.updatedOn.toISOString().slice(0, 10))
       .sort()
       .at(-1);
-    expect(JSON.parse(reversed)).toMatchObject({ version: 1, generated: newest, count: sources.length });
+    expect(JSON.parse(reversed)).toMatchObject({ version: 2, generated: newest, count: sources.length });
     expect(generatedDate([])).toBeNull();
   });
 
@@ -257,19 +262,120 @@ describe('export files', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('give one CSV row per entry under unique Chinese headers, without the body text', () => {
+  it('give one CSV row per entry under unique Chinese headers, the body text included', () => {
     const records = buildExportRecords(sources, catalogue);
     const rows = toCsvRows(records);
     const header = rows[0]!;
     expect(new Set(header).size).toBe(header.length);
-    expect(header).toEqual(csvColumns().map((c) => c.label));
+    expect(header).toEqual(csvColumns().map(csvHeader));
     for (const label of header) expect(label).toMatch(/[\u4e00-\u9fff]/);
-    expect(header).not.toContain('正文');
+    expect(header).toEqual(
+      expect.arrayContaining(['正文', '主要做法', '授课人：姓名', '授课人：授课人单位', '授课人：职务（职称）']),
+    );
+    expect(header).not.toContain('授课人');
     expect(rows).toHaveLength(records.length + 1);
     const parsed = parse(toCsv(rows), { bom: true, columns: true }) as Record<string, string>[];
     for (const [i, row] of parsed.entries()) {
       expect(row['名称']).toBe(records[i]!.title);
-      expect(row['应用场景']).toBe(records[i]!.scenarios.join('；'));
+      expect(row['应用场景']).toBe(records[i]!.scenarios.join('\n'));
+      expect(row['正文']).toBe(records[i]!.text);
     }
+  });
+});
+
+describe('the open-data contract', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(exportJsonSchema('entries'));
+  const sources = [
+    ...VALID_ENTRIES.map(source),
+    ...catalogue.entries.map((e) => ({ ...e, text: markdownToPlainText(e.body) })),
+  ];
+  const records = buildExportRecords(sources, catalogue);
+
+  it('gives every record an id made of kind and slug, whatever the site address', () => {
+    for (const r of records) expect(r.id).toBe(`${r.kind}/${r.slug}`);
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+    expect(record(minimalCourse).id).toBe('courses/minimal-course');
+  });
+
+  it('validates every export file against the published JSON Schema, with ajv', () => {
+    const whole = JSON.parse(toJson(exportDocument(records, generatedDate(records))));
+    expect(validate(whole), ajv.errorsText(validate.errors)).toBe(true);
+    for (const kind of KINDS) {
+      const part = JSON.parse(
+        toJson(
+          exportDocument(
+            records.filter((r) => r.kind === kind),
+            whole.generated,
+          ),
+        ),
+      );
+      expect(validate(part), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+
+  it('has a schema that refuses what the export never writes', () => {
+    const good = JSON.parse(toJson(exportDocument(records, generatedDate(records))));
+    const broken = [
+      (d: ExportDocument) => ((d.entries[0] as Record<string, unknown>).extra = 1),
+      (d: ExportDocument) => (d.entries[0]!.recommendedOn = '2021/10/01'),
+      (d: ExportDocument) => (d.entries[0]!.url = 'not a url'),
+      (d: ExportDocument) => (d.entries[0]!.id = 'https://zhulao.example.cn/courses/x/'),
+      (d: ExportDocument) => (d.entries[0]!.kind = 'lessons' as never),
+      (d: ExportDocument) => delete (d.entries[0] as Partial<ExportRecord>).title,
+      (d: ExportDocument) => (d.digest = 'md5:00'),
+      (d: ExportDocument) => ((d as { version: number }).version = 1),
+    ];
+    for (const [i, breakIt] of broken.entries()) {
+      const copy = structuredClone(good) as ExportDocument;
+      breakIt(copy);
+      expect(validate(copy), `change ${i}`).toBe(false);
+    }
+  });
+
+  it.each(['units', 'batches', 'scenarios'] as const)('publishes %s as a table that follows its schema', (name) => {
+    const scenarios = [...catalogue.scenarios].map(([slug, s]) => ({ ...s, slug }));
+    const document = tableDocument(name, { ...catalogue, scenarios });
+    const validate = ajv.compile(exportJsonSchema(name));
+    expect(validate(JSON.parse(JSON.stringify(document))), ajv.errorsText(validate.errors)).toBe(true);
+    const rows = document[name] as { id: string | number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(document.count).toBe(rows.length);
+    expect(document.digest).toBe(contentDigest(rows));
+    const ids = new Set(rows.map((r) => r.id));
+    if (name === 'units') for (const r of records) expect(ids.has(r.unitId as string), r.id).toBe(true);
+    if (name === 'batches') for (const r of records) expect(ids.has(r.batch), r.id).toBe(true);
+  });
+
+  it('has a digest of the entries that any change to any entry changes', () => {
+    const digest = exportDocument(records, null).digest;
+    expect(digest).toBe(`sha256-${createHash('sha256').update(JSON.stringify(records)).digest('base64')}`);
+    const changed = records.map((r, i) => (i === records.length - 1 ? { ...r, summary: `${r.summary}。` } : r));
+    expect(exportDocument(changed, null).digest).not.toBe(digest);
+    expect(exportDocument([...records].reverse(), null).digest).not.toBe(digest);
+  });
+
+  it('exports the sections of cases and projects as fields of their own, numbered headings included', () => {
+    const html =
+      '<p>前言</p><h2 id="a">一、基本情况</h2><p>示例区有老年人 8 万。</p><h2>（二）主要做法：</h2><ul><li>开课</li><li>上门</li></ul><h2>3. 经验效果</h2><p>满意。</p>';
+    expect(bodySections(html)).toEqual({
+      基本情况: '示例区有老年人 8 万。',
+      主要做法: '开课\n上门',
+      经验效果: '满意。',
+    });
+    const withSections = { ...source(minimalCase), sections: bodySections(html) };
+    expect(toExportRecord(withSections, catalogue)).toMatchObject({
+      basics: '示例区有老年人 8 万。',
+      practice: '开课\n上门',
+      results: '满意。',
+    });
+    expect(record(minimalProject)).toMatchObject({ trainingContent: null, design: null });
+    expect(Object.keys(record(minimalCourse))).not.toContain('basics');
+  });
+
+  it('writes web addresses as a browser resolves them', () => {
+    const link = variant(minimalCourse, 'lianjie.md', { shared: false, link: 'https://例子.cn/课程?a=1' });
+    expect(record(link).link).toBe('https://xn--fsqu00a.cn/%E8%AF%BE%E7%A8%8B?a=1');
   });
 });

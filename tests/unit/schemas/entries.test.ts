@@ -54,6 +54,22 @@ describe('conditional rules', () => {
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 
+  it.each([
+    ['a quote', 'https://example.com/a"onmouseover="x'],
+    ['a space', 'https://example.com/手机 课程'],
+    ['angle brackets', 'https://example.com/<script>'],
+    ['a backslash', 'https://example.com\\evil.cn/'],
+  ])('refuses a link or platform video with %s, saying why in Chinese', (_, url) => {
+    for (const input of [
+      course({ shared: false, link: url }),
+      course({ video: url.replace('example.com', 'www.lndx.edu.cn') }),
+    ]) {
+      const messages = problemsOf(CourseSchema.safeParse(input)).map(([, message]) => message);
+      expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('网址里不能有空格、引号')]));
+    }
+    expect(CourseSchema.safeParse(course({ shared: false, link: 'https://例子.cn/课程?a=1&b=2' })).success).toBe(true);
+  });
+
   it('participants must be at least cohorts', () => {
     const result = ProjectSchema.safeParse({ ...minimalProject.frontmatter, cohorts: 5, participants: 4 });
     expect(problemsOf(result)).toEqual([['participants', expect.stringContaining('少于培训期数')]]);
