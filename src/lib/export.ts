@@ -8,7 +8,8 @@ import { UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/dat
 import { isLocalVideo } from '../schemas/shared.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { htmlToPlainText } from './char-count.ts';
-import { BODY_RULES } from './sections.ts';
+import { sectionNameOf } from './section-headings.ts';
+import { structuresOf } from './sections.ts';
 import { mediaPath } from './media.ts';
 import { absoluteUrl, KINDS, type Kind } from './paths.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
@@ -263,43 +264,43 @@ const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 /** The stable id of an entry: its kind and slug, which never change once published (SPEC §2). */
 export const recordId = (kind: Kind, slug: string) => `${kind}/${slug}`;
 
-/** Export keys of the body sections the forms ask for (src/lib/sections.ts names them). */
+/** Export keys of the body sections the forms (附件2/3) and the requirements (附件1) name (src/lib/sections.ts). */
 const SECTION_KEYS: Record<string, string> = {
   基本情况: 'basics',
   主要做法: 'practice',
   经验效果: 'results',
+  实施背景: 'background',
+  成果成效: 'outcomes',
+  经验总结: 'lessons',
+  推广应用: 'adoption',
   培训内容: 'trainingContent',
   培训效果: 'trainingResults',
   方案设计: 'design',
   教学实施: 'teaching',
   项目管理: 'management',
   社会效益: 'socialBenefit',
+  培训对象: 'trainees',
+  培训方式: 'trainingMethods',
+  实施效果: 'implementationResults',
 };
 
-/** A heading as the sections rule knows it: without numbering such as 一、 (1) 1. and without a closing colon. */
-export function canonicalSectionName(heading: string): string {
-  return heading
-    .trim()
-    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]?)\s*/, '')
-    .replace(/[：:]\s*$/, '')
-    .trim();
-}
-
+/** One field per section any structure of the kind knows, in the order the structures name them; null when absent. */
 function sectionFields(): DerivedField[] {
   return KINDS.flatMap((kind) => {
-    const rules = BODY_RULES[kind];
-    const required = new Set(rules.required.map((r) => r.name));
-    return [...rules.required, ...(rules.optional ?? [])].map(({ name }, i, all): DerivedField => {
+    const structures = structuresOf(kind);
+    const names = [...new Set(structures.flatMap((s) => [...s.required, ...(s.optional ?? [])].map((r) => r.name)))];
+    return names.map((name, i): DerivedField => {
       const key = SECTION_KEYS[name];
       if (!key) throw new Error(`export.ts: no export key for the section ${name}; add it to SECTION_KEYS`);
+      const sources = structures.filter((s) => s.required.some((r) => r.name === name)).map((s) => s.source);
       return {
         key,
         label: name,
         type: '文字（纯文本，段落之间换行）',
-        note: required.has(name)
-          ? `正文「${name}」一节的文字，不含小标题`
-          : `正文「${name}」一节的文字，不含小标题；条目没有这一节时为 null`,
-        at: i === 0 ? { after: 'text' } : { after: SECTION_KEYS[all[i - 1]!.name]! },
+        note:
+          `正文「${name}」一节的文字，不含小标题（写成“一、${name}”等形式的小标题也算）；条目没有这一节时为 null` +
+          (sources.length > 0 ? `。按${sources.join('或')}书写的条目必须有这一节` : ''),
+        at: i === 0 ? { after: 'text' } : { after: SECTION_KEYS[names[i - 1]!]! },
         inCsv: true,
         kinds: [kind],
         schema: z.string().nullable(),
@@ -612,7 +613,8 @@ export function bodySections(html: string): Record<string, string> {
   const parts = html.split(/(<h2\b[^>]*>[\s\S]*?<\/h2>)/);
   const sections: Record<string, string> = {};
   for (let i = 1; i < parts.length; i += 2) {
-    sections[canonicalSectionName(htmlToPlainText(parts[i]!))] = htmlToPlainText(parts[i + 1] ?? '').trim();
+    const heading = htmlToPlainText(parts[i]!).trim();
+    sections[sectionNameOf(heading) || heading] = htmlToPlainText(parts[i + 1] ?? '').trim();
   }
   return sections;
 }

@@ -160,7 +160,17 @@ describe('the field table', () => {
     const { common, byKind } = splitFieldTables();
     expect(common.map((f) => f.key)).toEqual(expect.arrayContaining(['title', 'url', 'province', 'scenarios']));
     expect(byKind.courses.map((f) => f.key)).toContain('resourceType');
-    expect(byKind.cases.map((f) => f.key)).toEqual(['areas', 'areaNote', 'basics', 'practice', 'results']);
+    expect(byKind.cases.map((f) => f.key)).toEqual([
+      'areas',
+      'areaNote',
+      'basics',
+      'practice',
+      'results',
+      'background',
+      'outcomes',
+      'lessons',
+      'adoption',
+    ]);
     expect(byKind.projects.map((f) => f.key)).toContain('instructors[].name');
     for (const kind of KINDS) {
       expect([...common, ...byKind[kind]].map((f) => f.key).sort()).toEqual(
