@@ -1,6 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import { promoteSectionHeadings } from './section-headings.ts';
+import { remarkWordPaste } from './word-paste.ts';
 
 /**
  * Counts 字 as Chinese editors do (SPEC §2): each CJK character, full-width punctuation mark or emoji
@@ -102,7 +103,9 @@ export function parseMarkdown(markdown: string): Root {
   let tree = trees.get(markdown);
   if (!tree) {
     tree = fromMarkdown(markdown);
-    // As the site renders it (astro.config.mjs): `##基本情况` and `一、基本情况` lines are section headings.
+    // As the site renders it (src/lib/markdown.ts): lines pasted from Word are paragraphs and numbered lists,
+    // then `##基本情况` and `一、基本情况` lines are section headings.
+    remarkWordPaste()(tree);
     promoteSectionHeadings(tree);
     trees.set(markdown, tree);
     if (trees.size > RECENT) trees.delete(trees.keys().next().value!);

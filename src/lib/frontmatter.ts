@@ -203,7 +203,11 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     }
     if (rest !== '' && !/^[ \t]/.test(rest)) {
       problems.push(
-        fieldLine(lineNo, key!, `后面的冒号和内容之间缺少空格，请在英文冒号「:」后加一个空格：「${key}: ${rest.trim()}」`),
+        fieldLine(
+          lineNo,
+          key!,
+          `后面的冒号和内容之间缺少空格，请在英文冒号「:」后加一个空格：「${key}: ${rest.trim()}」`,
+        ),
       );
       out.push(line);
       continue;
@@ -211,7 +215,8 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     const value = rest.trim();
     const prefix = `${lead}${dash}${key}: `;
     if (value === '') {
-      listKey = TYPED_LIST_FIELDS.has(key!) || CHOICE_LIST_FIELDS.has(key!) ? { key: key!, indent: lead.length } : undefined;
+      listKey =
+        TYPED_LIST_FIELDS.has(key!) || CHOICE_LIST_FIELDS.has(key!) ? { key: key!, indent: lead.length } : undefined;
       out.push(line);
       continue;
     }
@@ -255,7 +260,13 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
             ),
           );
           out.push(line);
-        } else out.push(`${prefix}[${items.filter((s) => s !== '').map(typedItem).join(', ')}]`);
+        } else
+          out.push(
+            `${prefix}[${items
+              .filter((s) => s !== '')
+              .map(typedItem)
+              .join(', ')}]`,
+          );
         continue;
       }
       if (value.startsWith('[')) {
@@ -302,7 +313,12 @@ function yamlErrorProblem(error: unknown, firstLine: number, lines: string[]): S
 
 /** Where the closing `---` probably belongs: before the first line that is not frontmatter. */
 function missingCloseHint(lines: string[], firstLine: number): string {
-  const at = lines.findIndex((l, i) => i > 0 && (/^#{1,6}\s/.test(l) || (lines[i - 1]!.trim() === '' && !/^(\s|-|#|[A-Za-z_]\w*\s*:)/.test(l) && l.trim() !== '')));
+  const at = lines.findIndex(
+    (l, i) =>
+      i > 0 &&
+      (/^#{1,6}\s/.test(l) ||
+        (lines[i - 1]!.trim() === '' && !/^(\s|-|#|[A-Za-z_]\w*\s*:)/.test(l) && l.trim() !== '')),
+  );
   return at > 0 ? `，应当在第 ${firstLine + at} 行之前` : '';
 }
 
@@ -349,7 +365,8 @@ export function readEntryText(source: string): ReadResult {
       problems: [
         {
           line: open + 1,
-          message: '文件开头缺少用 --- 包起来的字段区：第一行应当是单独的 ---，接着是各个字段，再一行 --- 之后才是正文。可以用 npm run new 生成新条目再填写',
+          message:
+            '文件开头缺少用 --- 包起来的字段区：第一行应当是单独的 ---，接着是各个字段，再一行 --- 之后才是正文。可以用 npm run new 生成新条目再填写',
         },
       ],
     };
@@ -385,7 +402,10 @@ export function readEntryText(source: string): ReadResult {
       problems: [{ line: firstLine, message: '字段区应当是一行一个「字段名: 内容」，请参照 npm run new 生成的模板' }],
     };
   }
-  const body = all.slice(close + 1).join('\n').trim();
+  const body = all
+    .slice(close + 1)
+    .join('\n')
+    .trim();
   return {
     ok: true,
     entry: { data: data as Record<string, unknown>, body, keyLines: read.keyLines, lines, firstLine },
@@ -408,7 +428,10 @@ export function lineOfField(entry: FieldLines, path: readonly PropertyKey[]): nu
     const within = (i: number) => {
       const l = entry.lines[i]!;
       if (l.trim() === '' || /^\s*#/.test(l)) return true;
-      return /^ */.exec(l)![0].length > parentIndent || (/^\s*-(\s|$)/.test(l) && /^ */.exec(l)![0].length >= parentIndent && i > start);
+      return (
+        /^ */.exec(l)![0].length > parentIndent ||
+        (/^\s*-(\s|$)/.test(l) && /^ */.exec(l)![0].length >= parentIndent && i > start)
+      );
     };
     let found = -1;
     if (typeof segment === 'number') {

@@ -35,7 +35,9 @@ export function typedGlob(options: GlobOptions): Loader {
       const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
       const markdown = entryTypes?.get('.md');
       if (!entryTypes || !markdown) {
-        throw new Error('Astro 的内容加载方式变了：找不到 Markdown 的读取器（entryTypes），请更新 src/lib/typed-loaders.ts');
+        throw new Error(
+          'Astro 的内容加载方式变了：找不到 Markdown 的读取器（entryTypes），请更新 src/lib/typed-loaders.ts',
+        );
       }
       const ours = new Map(entryTypes);
       ours.set('.md', { ...markdown, getEntryInfo: readEntryInfo });

@@ -1,5 +1,6 @@
 import type { HastPluginList, MdastPluginList } from 'satteri';
 import { scrollingTables, sectionHeadings } from '../markdown-plugins.ts';
+import { wordPastePlugin } from '../word-paste.ts';
 
 /**
  * The one place where changes to an entry's Markdown plug in (for example the clean-up of text pasted from Word).
@@ -17,8 +18,12 @@ import { scrollingTables, sectionHeadings } from '../markdown-plugins.ts';
  */
 export const SOURCE_TRANSFORMS: readonly ((markdown: string) => string)[] = [];
 
-/** Section headings as provinces write them (`##基本情况`, `一、基本情况`) render as the validator reads them. */
-export const MDAST_PLUGINS: MdastPluginList = [sectionHeadings];
+/**
+ * Text pasted from Word: lines next to Chinese text are paragraphs, typed step numbers a numbered list
+ * (../word-paste.ts). Then section headings as provinces write them (`##基本情况`, `一、基本情况`) render as the
+ * validator reads them; Word paste runs first, so that a heading line pasted inside a paragraph stands alone.
+ */
+export const MDAST_PLUGINS: MdastPluginList = [wordPastePlugin, sectionHeadings];
 
 /** Wide tables scroll inside their own box (allowed as such in ./allowlist.ts). */
 export const HAST_PLUGINS: HastPluginList = [scrollingTables];
