@@ -3,7 +3,8 @@
 import { CONTENT_DIR } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/content-tree.ts';
 import { planChangedCheck, validateEntries } from '../src/lib/changed-content.ts';
-import { formatReport } from '../src/lib/problems.ts';
+import { formatProblem, formatReport } from '../src/lib/problems.ts';
+import { insecureLinkNotes } from '../src/lib/link-notes.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--changed');
@@ -16,6 +17,18 @@ if (unknown.length > 0) {
 
 function checkAll(): void {
   const { problems, catalogue } = validateContent(CONTENT_DIR);
+  // Notes are not errors: http:// links are allowed, and shown on the site as 不加密.
+  const notes = catalogue.entries.flatMap((e) =>
+    insecureLinkNotes(e.file, 'link' in e.data ? (e.data.link as string | undefined) : undefined, e.body),
+  );
+  if (notes.length > 0) {
+    console.log(
+      [
+        `提示（不是错误，不影响发布）：有 ${notes.length} 个不加密的链接`,
+        ...notes.map((n) => `  · ${formatProblem(n)}`),
+      ].join('\n'),
+    );
+  }
   if (problems.length > 0) {
     console.error(formatReport(problems));
     process.exit(1);

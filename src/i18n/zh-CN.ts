@@ -84,6 +84,8 @@ export const UI = {
   'entry.withdrawnText': '这条内容已经撤下，不再推荐使用。为方便已经保存或打印了这个网址的读者，页面保留在这里。',
   'entry.externalLink': '外部链接：{host}',
   'entry.table': '表格（较宽时可以左右滑动查看）',
+  'entry.insecureLink': '外部链接，不加密',
+  'entry.insecureSuffix': '（不加密）',
   'entry.yes': '是',
   'batch.label': '第{n}批',
   'scenario.title': '{name}：手机上怎么办',

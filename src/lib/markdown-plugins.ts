@@ -1,6 +1,7 @@
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
 import { t } from '../i18n/zh-CN.ts';
 import { sectionHeadingReplacement } from './section-headings.ts';
+import { isInsecureUrl } from './link-notes.ts';
 
 /**
  * Plugins of the site's Markdown processor (Sätteri, astro.config.mjs): what entry bodies need beyond
@@ -38,6 +39,23 @@ export const scrollingTables = defineHastPlugin({
         },
         children: [],
       });
+    },
+  },
+});
+
+/**
+ * A link to an http:// address (allowed: provincial platforms publish at such addresses) is marked 外部链接，不加密.
+ * The words are drawn by CSS from the attribute (global.css), so that they are seen and read aloud without
+ * entering the page's text, its search index or the exported text. GFM's `www.` autolinks are http:// links too.
+ */
+export const insecureLinks = defineHastPlugin({
+  name: 'zl-insecure-links',
+  element: {
+    filter: ['a'],
+    visit(node, ctx) {
+      const href = node.properties?.href;
+      if (typeof href !== 'string' || !isInsecureUrl(href)) return;
+      ctx.setProperty(node, 'dataLinkNote', t('entry.insecureLink'));
     },
   },
 });

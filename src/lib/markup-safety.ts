@@ -92,7 +92,7 @@ function normalizeUrl(url: string): string {
 
 const CODE_SCHEMES = new Set(['javascript', 'vbscript', 'livescript', 'mocha', 'jscript']);
 const CONTACT_SCHEMES = new Set(['mailto', 'tel', 'sms', 'callto', 'facetime', 'weixin', 'wechat']);
-const ALLOWED_URLS = '链接只能是 https:// 开头的网址、站内的相对路径（例如 ./images/图片.png）或 #锚点';
+const ALLOWED_URLS = '链接只能是 https:// 或 http:// 开头的网址、站内的相对路径（例如 ./images/图片.png）或 #锚点';
 
 function hostOf(url: string): string | undefined {
   return URL.canParse(url) ? new URL(url).hostname : undefined;

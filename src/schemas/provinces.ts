@@ -43,3 +43,46 @@ export const PROVINCE_NAMES = PROVINCES.map((p) => p.name) as [ProvinceName, ...
 export function getProvince(name: ProvinceName): Province {
   return PROVINCES.find((p) => p.name === name)!;
 }
+
+/**
+ * The five 计划单列市: cities with provincial-level planning whose units sometimes write the city where the
+ * province belongs. Each belongs to its province; the city is kept as the unit's `city`.
+ */
+export const PLAN_CITIES: Readonly<Record<string, ProvinceName>> = {
+  大连: '辽宁',
+  青岛: '山东',
+  宁波: '浙江',
+  厦门: '福建',
+  深圳: '广东',
+};
+
+export interface ProvinceReading {
+  province: ProvinceName;
+  /** The 计划单列市 written in place of the province */
+  city?: string;
+}
+
+/** Ways of writing a region that mean it: 兵团 for 新疆生产建设兵团, 有关直属单位 for 直属单位. */
+const OTHER_NAMES: Readonly<Record<string, ProvinceName>> = {
+  兵团: '新疆生产建设兵团',
+  新疆兵团: '新疆生产建设兵团',
+  有关直属单位: '直属单位',
+  教育部直属单位: '直属单位',
+};
+
+/**
+ * A province as people write it: 山东, 山东省, 广西壮族自治区, 浙江 (with spaces or full-width letters), or a
+ * 计划单列市 (宁波, 宁波市) that belongs to a province. Undefined when it is none of these.
+ */
+export function readProvince(written: string): ProvinceReading | undefined {
+  const text = written.normalize('NFKC').replace(/\s+/g, '');
+  const found = PROVINCES.find((p) => p.name === text || p.fullName === text) ?? undefined;
+  if (found) return { province: found.name };
+  if (OTHER_NAMES[text]) return { province: OTHER_NAMES[text] };
+  const city = text.replace(/市$/, '');
+  if (PLAN_CITIES[city]) return { province: PLAN_CITIES[city], city };
+  // 内蒙古自治区 and the like are full names; 山东省 without the table's exact full name is still 山东.
+  const short = text.replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
+  const byShort = PROVINCES.find((p) => p.name === short);
+  return byShort ? { province: byShort.name } : undefined;
+}

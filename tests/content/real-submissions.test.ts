@@ -65,7 +65,7 @@ describe('refusals that are still right, with their exact messages', () => {
     );
     const dir = makeTree(treeDir('javascript-link'), [entry]);
     expect(problemsOf(dir)).toEqual([
-      'courses/js-lianjie.md:正文 — 链接地址以 javascript: 开头，点开会在读者的浏览器里运行代码，绝不允许；链接只能是 https:// 开头的网址、站内的相对路径（例如 ./images/图片.png）或 #锚点，请删去这个链接或换成正常的网址',
+      'courses/js-lianjie.md:正文 — 链接地址以 javascript: 开头，点开会在读者的浏览器里运行代码，绝不允许；链接只能是 https:// 或 http:// 开头的网址、站内的相对路径（例如 ./images/图片.png）或 #锚点，请删去这个链接或换成正常的网址',
     ]);
   });
 

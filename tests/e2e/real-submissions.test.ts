@@ -101,6 +101,18 @@ describe.each(WIDTHS)('at %i px', (width) => {
 });
 
 describe('the built pages', () => {
+  it('mark http:// links and www. autolinks in a body as 外部链接，不加密', async () => {
+    const page = await open(375, `/cases/${attachment1Case.file.replace(/\.md$/, '')}/`);
+    const notes = await page
+      .locator('.body a[data-link-note]')
+      .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]));
+    expect(notes).toEqual([
+      ['http://www.xhsqjy.cn/kecheng/', '"（外部链接，不加密）"'],
+      ['http://www.xhsqjy.cn', '"（外部链接，不加密）"'],
+    ]);
+    await page.close();
+  });
+
   it('print the book table inside the same scrolling box', () => {
     const html = fs.readFileSync(path.join(OUT, 'batches/1/book/index.html'), 'utf8');
     expect(html).toMatch(/<div class="zl-table-wrap zl-table-wrap--prose" tabindex="0" role="region"/);

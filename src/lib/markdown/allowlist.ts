@@ -68,6 +68,8 @@ export const BODY_SCHEMA: Schema = {
       'dataFootnoteRef',
       'dataFootnoteBackref',
       ['className', 'data-footnote-backref'],
+      // The 外部链接，不加密 mark that src/lib/markdown-plugins.ts puts on http:// links, drawn by CSS.
+      ['dataLinkNote', t('entry.insecureLink')],
     ],
     img: ['src', 'alt', 'title', ASTRO_IMAGE_PROPERTY],
     ol: ['start', ['className', 'contains-task-list']],

@@ -1,5 +1,5 @@
 import type { HastPluginList, MdastPluginList } from 'satteri';
-import { scrollingTables, sectionHeadings } from '../markdown-plugins.ts';
+import { insecureLinks, scrollingTables, sectionHeadings } from '../markdown-plugins.ts';
 import { wordPastePlugin } from '../word-paste.ts';
 
 /**
@@ -25,5 +25,8 @@ export const SOURCE_TRANSFORMS: readonly ((markdown: string) => string)[] = [];
  */
 export const MDAST_PLUGINS: MdastPluginList = [wordPastePlugin, sectionHeadings];
 
-/** Wide tables scroll inside their own box (allowed as such in ./allowlist.ts). */
-export const HAST_PLUGINS: HastPluginList = [scrollingTables];
+/**
+ * Wide tables scroll inside their own box; http:// links are marked 外部链接，不加密 (both allowed as such in
+ * ./allowlist.ts).
+ */
+export const HAST_PLUGINS: HastPluginList = [scrollingTables, insecureLinks];
