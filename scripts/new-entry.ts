@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import yaml from 'js-yaml';
-import { CONTENT_DIR, DATA_FILES, KINDS, PROJECT_ROOT, withBase, type Kind } from '../src/lib/paths.ts';
-import { isDraft } from '../src/lib/content-tree.ts';
+import { CONTENT_DIR, KINDS, PROJECT_ROOT, withBase, type Kind } from '../src/lib/paths.ts';
+import { findEntryFile, scenarioNames } from '../src/lib/content-tree.ts';
 import {
   KIND_FORMS,
   SLUG_ADVICE,
@@ -74,37 +73,11 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Names from scenarios.yaml for the comment; a broken file is left for `npm run validate` to report. */
-function scenarioNames(): string[] {
-  try {
-    const raw = yaml.load(fs.readFileSync(path.join(CONTENT_DIR, DATA_FILES.scenarios), 'utf8'));
-    if (raw === null || typeof raw !== 'object') return [];
-    return Object.values(raw as Record<string, { name?: unknown }>)
-      .map((s) => s?.name)
-      .filter((name): name is string => typeof name === 'string');
-  } catch {
-    return [];
-  }
-}
-
-/** Another published file of the same kind with this slug (in a subfolder, say) would clash with it. */
-function existingEntry(kind: Kind, slug: string): string | undefined {
-  const dir = path.join(CONTENT_DIR, kind);
-  const target = path.join(dir, `${slug}.md`);
-  if (fs.existsSync(target)) return target;
-  if (!fs.existsSync(dir)) return undefined;
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.replace(/\.mdx?$/i, '') === slug && /\.mdx?$/i.test(d.name))
-    .map((d) => path.join(d.parentPath, d.name))
-    .find((file) => !isDraft(path.relative(dir, file)));
-}
-
 /** Why a slug cannot be used for this kind, or undefined. */
 function slugRefusal(kind: Kind, slug: string): string | undefined {
   const problem = slugProblem(slug);
   if (problem) return `${problem}。${SLUG_ADVICE}。`;
-  const existing = existingEntry(kind, slug);
+  const existing = findEntryFile(CONTENT_DIR, kind, slug);
   if (existing) {
     return `${kindLabel(kind)}里已经有「${slug}」：${shown(existing)}。不会覆盖已有的文件，请换一个文件名；要修改它，请直接打开那个文件。`;
   }
@@ -189,7 +162,7 @@ async function main(): Promise<void> {
   }
 
   const file = path.join(CONTENT_DIR, kind, `${slug}.md`);
-  const text = scaffoldEntry(kind, { slug, date: date ?? today(), scenarioNames: scenarioNames() });
+  const text = scaffoldEntry(kind, { slug, date: date ?? today(), scenarioNames: scenarioNames(CONTENT_DIR) });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, text, { flag: 'wx' });

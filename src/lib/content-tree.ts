@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
@@ -60,6 +61,35 @@ function lineAt(text: string, offset: number): number {
 /** Files and folders starting with `_` are drafts. */
 export function isDraft(relativePath: string): boolean {
   return relativePath.split(/[\\/]/).some((part) => part.startsWith('_'));
+}
+
+/**
+ * The published file of a kind with this slug, wherever it sits under the kind's folder, or undefined:
+ * `npm run new` and `npm run import` never write over it.
+ */
+export function findEntryFile(contentDir: string, kind: Kind, slug: string): string | undefined {
+  const dir = path.join(contentDir, kind);
+  const target = path.join(dir, `${slug}.md`);
+  if (fs.existsSync(target)) return target;
+  if (!fs.existsSync(dir)) return undefined;
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.replace(/\.mdx?$/i, '') === slug && /\.mdx?$/i.test(d.name))
+    .map((d) => path.join(d.parentPath, d.name))
+    .find((file) => !isDraft(path.relative(dir, file)));
+}
+
+/** Names from scenarios.yaml for a scaffold's comment; a broken file is left for `npm run validate` to report. */
+export function scenarioNames(contentDir: string): string[] {
+  try {
+    const raw = yaml.load(fs.readFileSync(path.join(contentDir, DATA_FILES.scenarios), 'utf8'));
+    if (raw === null || typeof raw !== 'object') return [];
+    return Object.values(raw as Record<string, { name?: unknown }>)
+      .map((s) => s?.name)
+      .filter((name): name is string => typeof name === 'string');
+  } catch {
+    return [];
+  }
 }
 
 function listFiles(dir: string): string[] {

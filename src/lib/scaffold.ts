@@ -3,6 +3,7 @@
  * body sections from BODY_RULES. Required fields hold placeholders that the schema rejects, so a
  * scaffold fails `npm run validate` until each one is filled in.
  */
+import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { fieldHint, fieldLabel } from '../schemas/fields.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
@@ -88,6 +89,14 @@ export interface ScaffoldOptions {
   date: string;
   /** Names from scenarios.yaml, listed in the comment when known */
   scenarioNames?: readonly string[];
+  /** Values already known (read from a filled-in form by `npm run import`), written in place of the placeholders */
+  values?: Readonly<Record<string, unknown>>;
+  /** Optional fields written uncommented with a placeholder, for a person to fill in or delete */
+  ask?: readonly string[];
+  /** Comment lines above a field, for what a person must check */
+  notes?: Readonly<Record<string, readonly string[]>>;
+  /** The body's sections with their text; a required section without text keeps its prompt */
+  sections?: readonly { name: string; text: string }[];
 }
 
 interface Group {
@@ -175,6 +184,30 @@ function fieldValue(name: string, options: ScaffoldOptions): string {
   return values[name] ?? '';
 }
 
+/**
+ * Placeholders for optional fields that a scaffold asks for: like every placeholder, values the schema
+ * rejects, so that `npm run validate` names each one until it is filled in or deleted.
+ */
+const ASKED_VALUES: Record<string, string> = {
+  license: '填写许可协议',
+  link: 'https://',
+  video: '填写视频文件路径或平台网址',
+  captions: '填写字幕文件路径',
+};
+
+/** What a placeholder looks like for a field: the scaffold's own, also used for units.yaml fields. */
+export function placeholderFor(name: string, options: ScaffoldOptions = TEMPLATE_OPTIONS): string {
+  return ASKED_VALUES[name] ?? UNIT_PLACEHOLDERS[name] ?? fieldValue(name, options);
+}
+
+/** Placeholders for a unit that `npm run import` adds to units.yaml without knowing all of it. */
+const UNIT_PLACEHOLDERS: Record<string, string> = { province: '填写省份', kind: '填写单位类型' };
+
+/** A value as one line of YAML: `[王丽, 陈明]`, `'a: b'`, `25`. */
+export function yamlValue(value: unknown): string {
+  return yaml.dump(value, { flowLevel: 0, lineWidth: -1 }).trimEnd();
+}
+
 function fieldComment(kind: Kind, name: string): string {
   const required = !isOptionalField(kind, name);
   const when = WHEN_REQUIRED[kind]?.[name] ?? WHEN_REQUIRED_ALL_KINDS[name];
@@ -183,12 +216,15 @@ function fieldComment(kind: Kind, name: string): string {
   return `# ${fieldLabel(name)}【${tag}】${hint ? `：${hint}` : ''}`;
 }
 
-function instructorLines(): string[] {
+function instructorLines(instructors: readonly Record<string, unknown>[] = [{}]): string[] {
   const lines = ['instructors:'];
-  Object.keys(InstructorSchema.shape).forEach((name, i) => {
-    const indent = i === 0 ? '  ' : '    ';
-    lines.push(`${indent}# ${fieldLabel(name)}：${fieldHint(name) ?? ''}`);
-    lines.push(`${indent}${i === 0 ? '- ' : ''}${name}: ''`);
+  instructors.forEach((instructor, n) => {
+    Object.keys(InstructorSchema.shape).forEach((name, i) => {
+      const indent = i === 0 ? '  ' : '    ';
+      if (n === 0) lines.push(`${indent}# ${fieldLabel(name)}：${fieldHint(name) ?? ''}`);
+      const value = instructor[name];
+      lines.push(`${indent}${i === 0 ? '- ' : ''}${name}: ${value === undefined ? "''" : yamlValue(value)}`);
+    });
   });
   return lines;
 }
@@ -198,10 +234,14 @@ function fieldLines(kind: Kind, name: string, options: ScaffoldOptions): string[
   if (name === 'scenarios' && options.scenarioNames?.length) {
     lines.push(`#   现有的场景：${options.scenarioNames.join('、')}`);
   }
+  for (const note of options.notes?.[name] ?? []) lines.push(`#   ${note}`);
+  const known = options.values?.[name];
   if (name === 'instructors') {
     lines.push('#   有几位授课人就写几组：复制从「- name」到「position」这几行，接在后面，改成另一位的信息。');
-    return [...lines, ...instructorLines()];
+    return [...lines, ...instructorLines(Array.isArray(known) && known.length > 0 ? known : undefined)];
   }
+  if (known !== undefined) return [...lines, `${name}: ${yamlValue(known)}`];
+  if (options.ask?.includes(name)) return [...lines, `${name}: ${placeholderFor(name, options)}`];
   const line = `${name}: ${fieldValue(name, options)}`.trimEnd();
   return [...lines, isOptionalField(kind, name) ? `# ${line}` : line];
 }
@@ -255,21 +295,33 @@ function bodyGuideLines(kind: Kind): string[] {
   return lines;
 }
 
-/** One prompt per section, inside an HTML comment, so that the section counts as empty until it is written. */
-function bodyLines(kind: Kind): string[] {
+const COURSE_PROMPT = '这门课教什么、适合谁、怎么学';
+
+/** The prompt of a section, inside an HTML comment, so that the section counts as empty until it is written. */
+function sectionPrompt(kind: Kind, name: string): string {
+  const rule = BODY_RULES[kind].required.find((r) => r.name === name);
+  const guide = SECTION_GUIDES[name] ?? (kind === 'courses' ? COURSE_PROMPT : undefined);
+  return `<!-- 在这里写${name}${limit(rule?.max ?? (kind === 'courses' ? BODY_RULES[kind].max : undefined))}${guide ? `：${guide}` : ''} -->`;
+}
+
+/** One prompt per section, or the sections given with their text. */
+function bodyLines(kind: Kind, given?: ScaffoldOptions['sections']): string[] {
   const rules = BODY_RULES[kind];
-  if (rules.required.length === 0) {
-    return [`<!-- 在这里写课程主要内容${limit(rules.max)}：这门课教什么、适合谁、怎么学 -->`];
+  if (given === undefined) {
+    if (rules.required.length === 0) return [sectionPrompt(kind, '课程主要内容')];
+    given = rules.required.map((rule) => ({ name: rule.name, text: '' }));
   }
-  return rules.required.flatMap((rule, i) => {
-    const guide = SECTION_GUIDES[rule.name];
-    return [
-      ...(i > 0 ? [''] : []),
-      `## ${rule.name}`,
-      '',
-      `<!-- 在这里写${rule.name}${limit(rule.max)}${guide ? `：${guide}` : ''} -->`,
-    ];
-  });
+  const named = new Set(given.map((section) => section.name));
+  const sections = [
+    ...given,
+    ...rules.required.filter((rule) => !named.has(rule.name)).map((r) => ({ name: r.name, text: '' })),
+  ];
+  return sections.flatMap((section, i) => [
+    ...(i > 0 ? [''] : []),
+    `## ${section.name}`,
+    '',
+    section.text.trim() === '' ? sectionPrompt(kind, section.name) : section.text.trim(),
+  ]);
 }
 
 /** The whole Markdown file for a new entry. */
@@ -287,7 +339,7 @@ export function scaffoldEntry(kind: Kind, options: ScaffoldOptions): string {
     lines.push('', `# ==== ${group.title} ====`);
     for (const name of group.fields) lines.push(...fieldLines(kind, name, options));
   }
-  lines.push(...bodyGuideLines(kind), '---', '', ...bodyLines(kind), '');
+  lines.push(...bodyGuideLines(kind), '---', '', ...bodyLines(kind, options.sections), '');
   return lines.join('\n');
 }
 

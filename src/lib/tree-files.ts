@@ -8,8 +8,15 @@ import type { Problem } from './problems.ts';
  * - no symbolic links anywhere: a link would make the build copy (publish) whatever it points to, such as a
  *   system file or the CI job's `.git/config`;
  * - SVG pictures hold drawing only: an SVG opened at the site's address runs its scripts with the site's
- *   storage, and static hosts send no header that could stop it.
+ *   storage, and static hosts send no header that could stop it;
+ * - no Word or Excel files (filled-in 申报表 and summary sheets): they carry the contacts' phone numbers, and
+ *   `npm run import` reads them from outside the repository.
  */
+/** Office files that hold filled-in forms: .docx, .doc, .xlsx, .xls and WPS's own formats. */
+const FORM_FILES = /\.(docx?|xlsx?|wps|et)$/i;
+const FORM_FILE_MESSAGE =
+  '内容目录里不能放申报表或汇总表（Word、Excel 文件）：它们有负责人、联系人的电话，会随仓库公开。请把它移到仓库以外的文件夹，用 npm run import 从那里导入';
+
 export function checkTreeFiles(contentDir: string): Problem[] {
   const problems: Problem[] = [];
   const root = fs.realpathSync(contentDir);
@@ -22,6 +29,8 @@ export function checkTreeFiles(contentDir: string): Problem[] {
         problems.push({ file, field: '(文件)', message: describeSymlink(file, root) });
       } else if (entry.isDirectory()) {
         pending.push(file);
+      } else if (entry.isFile() && FORM_FILES.test(entry.name)) {
+        problems.push({ file, field: '(文件)', message: FORM_FILE_MESSAGE });
       } else if (entry.isFile() && /\.svg$/i.test(entry.name)) {
         const faults = svgFaults(fs.readFileSync(file, 'utf8'));
         if (faults.length > 0) problems.push({ file, field: '(文件)', message: describeSvgFaults(faults) });
