@@ -3,9 +3,9 @@
  * place of the placeholders. Contacts are left out; what the form has no cell for stays a placeholder,
  * and the placeholders are listed by checking the draft the way `npm run validate` does.
  */
-import { parseFrontmatter } from 'astro/markdown';
 import type { Kind } from '../lib/paths.ts';
 import { checkBody } from '../lib/sections.ts';
+import { readEntryText } from '../lib/frontmatter.ts';
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { issuesToProblems } from '../lib/zod-messages.ts';
 import { KIND_FORMS, TEMPLATE_OPTIONS, scaffoldEntry } from '../lib/scaffold.ts';
@@ -305,9 +305,12 @@ export function buildDraft(record: FormRecord, options: DraftOptions): Draft {
 
 /** The fields `npm run validate` will report in a draft, as `summary（一句话简介）`, in the file's order. */
 function placeholdersOf(kind: Kind, text: string, unit: UnitMatch | undefined): string[] {
-  const { frontmatter, content } = parseFrontmatter(text);
-  const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);
-  const fields = parsed.success ? [] : issuesToProblems('', parsed.error.issues, frontmatter).map((p) => p.field);
+  // Read as validation reads it: the frontmatter as typed, then the schema and the sections.
+  const read = readEntryText(text);
+  if (!read.ok) return ['(frontmatter)'];
+  const { data, body: content } = read.entry;
+  const parsed = ENTRY_SCHEMAS[kind].safeParse(data);
+  const fields = parsed.success ? [] : issuesToProblems('', parsed.error.issues, data).map((p) => p.field);
   const body = checkBody(kind, content).map((p) => p.field);
   const named = [...new Set([...fields, ...body])].map((field) => {
     const name = /[a-zA-Z]+$/.exec(field)?.[0];
