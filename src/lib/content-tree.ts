@@ -18,7 +18,8 @@ import { checkBody } from './sections.ts';
 import { htmlToPlainText } from './char-count.ts';
 import { renderMarkdown } from './markdown/pipeline.ts';
 import { dataFileProblems, privacyProblems as privacyProblemsAt } from './data-text.ts';
-import { checkBodyImages, checkLocalFiles } from './files.ts';
+import { checkBodyImages, checkLocalFiles, type DeferredInspection } from './files.ts';
+import { inspectFilesSync } from './file-checks.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
@@ -259,6 +260,16 @@ function futureDateProblems(file: string, data: Record<string, unknown>, today: 
   });
 }
 
+/** Decodes every image and reads every video the entries name, in one child process; each file once. */
+function inspectDeferred(deferred: readonly DeferredInspection[]): Problem[] {
+  const key = (d: DeferredInspection) => `${d.kind} ${d.path} ${d.value}`;
+  const unique = [...new Map(deferred.map((d) => [key(d), d])).values()];
+  const messages = new Map(inspectFilesSync(unique).map((found, i) => [key(unique[i]!), found]));
+  return deferred.flatMap((d) =>
+    (messages.get(key(d)) ?? []).map((message) => ({ file: d.entry, field: d.field, message })),
+  );
+}
+
 /** The file line where the body starts: after the closing `---` and the blank lines that Astro trims. */
 function bodyFirstLine(text: string, entry: FieldLines): number {
   const all = text.split(/\r?\n/);
@@ -274,6 +285,7 @@ function loadEntry(
   problems: Problem[],
   refs: References,
   today: Date,
+  deferred: DeferredInspection[],
 ): LoadedEntry | undefined {
   const decoded = decodeUtf8(fs.readFileSync(file));
   if (!decoded.ok) {
@@ -303,7 +315,7 @@ function loadEntry(
   found.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
   const firstLine = bodyFirstLine(decoded.text, read.entry);
   for (const p of checkMarkupSafety(frontmatter, body, { rendered, firstLine })) found.push({ file, ...p });
-  for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir)) found.push({ file, ...p });
+  for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir, deferred)) found.push({ file, ...p });
   for (const section of checkBody(kind, body)) found.push({ file, ...section });
 
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);
@@ -323,7 +335,7 @@ function loadEntry(
       .filter((f) => typeof frontmatter[f] === 'string' && !failed.has(f))
       .map((f) => [f, (frontmatter[f] as string).trim()]),
   );
-  for (const p of checkLocalFiles(file, media, contentDir)) found.push({ file, ...p });
+  for (const p of checkLocalFiles(file, media, contentDir, deferred)) found.push({ file, ...p });
   found.push(...checkReferences(file, frontmatter, refs, failed));
   found.push(...futureDateProblems(file, frontmatter, today).filter((p) => !failed.has(p.field)));
   problems.push(...withLines(found, read.entry, paths));
@@ -377,6 +389,7 @@ export function validateContent(
   const catalogue: Catalogue = { units: units.records, batches, scenarios: scenarios.records, entries: [] };
   const today = todayInChina();
 
+  const deferred: DeferredInspection[] = [];
   for (const kind of KINDS) {
     const dir = path.join(contentDir, kind);
     const slugs = new Map<string, string>();
@@ -414,7 +427,7 @@ export function validateContent(
         continue;
       }
       slugs.set(slug, file);
-      const entry = loadEntry(kind, file, contentDir, problems, refs, today);
+      const entry = loadEntry(kind, file, contentDir, problems, refs, today, deferred);
       if (entry) {
         // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
         if (!keepBodies) entry.body = '';
@@ -422,6 +435,7 @@ export function validateContent(
       }
     }
   }
+  problems.push(...inspectDeferred(deferred));
   const slugsByKind = new Set(catalogue.entries.map((e) => `${e.kind}/${e.slug}`));
   problems.push(...readGuides(contentDir, (kind, slug) => slugsByKind.has(`${kind}/${slug}`)).problems);
   return { problems, catalogue };
