@@ -1,9 +1,9 @@
 // npm run validate: checks the whole content tree without building, and reports every problem in Chinese.
 // npm run validate -- --changed: checks only the entries changed against main (quick pull-request feedback).
-import { CONTENT_DIR } from '../src/lib/paths.ts';
+import { CONTENT_DIR, GITHUB_ANNOTATIONS } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/content-tree.ts';
 import { planChangedCheck, validateEntries } from '../src/lib/changed-content.ts';
-import { formatProblem, formatReport } from '../src/lib/problems.ts';
+import { formatAnnotation, formatProblem, formatReport, type Problem } from '../src/lib/problems.ts';
 import { insecureLinkNotes } from '../src/lib/link-notes.ts';
 
 const args = process.argv.slice(2);
@@ -13,6 +13,13 @@ if (unknown.length > 0) {
     `不认识的参数：${unknown.join(' ')}\n用法：npm run validate（检查全部内容）或 npm run validate -- --changed（只检查与 main 相比有改动的条目）`,
   );
   process.exit(2);
+}
+
+/** The report, and under GitHub Actions one annotation per problem, then a failing exit. */
+function report(problems: Problem[]): never {
+  if (GITHUB_ANNOTATIONS) for (const problem of problems) console.log(formatAnnotation(problem));
+  console.error(formatReport(problems));
+  process.exit(1);
 }
 
 function checkAll(): void {
@@ -29,10 +36,7 @@ function checkAll(): void {
       ].join('\n'),
     );
   }
-  if (problems.length > 0) {
-    console.error(formatReport(problems));
-    process.exit(1);
-  }
+  if (problems.length > 0) report(problems);
   const count = (kind: string) => catalogue.entries.filter((e) => e.kind === kind).length;
   console.log(
     `内容检查通过：课程资源 ${count('courses')} 门、工作案例 ${count('cases')} 个、教育培训项目 ${count('projects')} 个，` +
@@ -52,10 +56,7 @@ if (!args.includes('--changed')) {
   } else {
     console.log(`只检查与 ${plan.base} 分支相比有改动的条目（${plan.entries.length} 个）。`);
     const { problems, checked } = validateEntries(CONTENT_DIR, plan.entries);
-    if (problems.length > 0) {
-      console.error(formatReport(problems));
-      process.exit(1);
-    }
+    if (problems.length > 0) report(problems);
     console.log(`内容检查通过：检查了 ${checked} 个条目，都没有问题。`);
   }
 }

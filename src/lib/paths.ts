@@ -85,6 +85,9 @@ export const BASE_PATH = `/${(env.BASE_PATH || addressFile.basePath || '').repla
 export const CHECKED_ALONGSIDE_VARIABLE = 'ZHULAO_CHECKED_ALONGSIDE';
 export const CHECKED_ALONGSIDE = env[CHECKED_ALONGSIDE_VARIABLE] === '1';
 
+/** Set by GitHub Actions: `npm run validate` then also prints its problems as annotations on the pull request. */
+export const GITHUB_ANNOTATIONS = env.GITHUB_ACTIONS === 'true';
+
 export const KINDS = ['courses', 'cases', 'projects'] as const;
 export type Kind = (typeof KINDS)[number];
 

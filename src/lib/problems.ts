@@ -20,6 +20,21 @@ export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   return `${shown.split(path.sep).join('/')}:${problem.field} — ${where}${problem.message}`;
 }
 
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * A GitHub Actions workflow command (`::error file=…,line=…,title=…::message`): GitHub shows it on the changed file
+ * and line of a pull request and in the check's summary, instead of deep in the job log.
+ */
+export function formatAnnotation(problem: Problem, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, problem.file).split(path.sep).join('/');
+  const properties = [`file=${escapeProperty(relative)}`];
+  if (problem.line) properties.push(`line=${problem.line}`);
+  properties.push(`title=${escapeProperty(`内容检查：${problem.field}`)}`);
+  return `::error ${properties.join(',')}::${escapeData(problem.message)}`;
+}
+
 export function formatReport(problems: Problem[], cwd = process.cwd()): string {
   const files = new Set(problems.map((p) => p.file)).size;
   return [

@@ -77,6 +77,30 @@ describe('npm run validate -- --changed', () => {
     expect(all.stderr).toContain('courses/jiu-cuowu.md:status');
   });
 
+  it('annotates each problem on its file and line for GitHub, under GitHub Actions only', () => {
+    const { repo, content } = repoWithTree();
+    git(repo, 'checkout', '--quiet', '-b', 'xin-tiaomu');
+    write(content, 'courses/xin-kecheng.md', badOnBranch);
+    write(content, 'cases/hai-mei-tijiao.md', badUntracked);
+
+    const result = run('npm', ['run', '--silent', 'validate', '--', '--changed'], {
+      CONTENT_DIR: content,
+      GITHUB_ACTIONS: 'true',
+    });
+    expect(result.status, result.output).toBe(1);
+    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(2);
+    const batchLine = badOnBranch.split('\n').findIndex((line) => line.startsWith('batch:')) + 1;
+    const course = annotations.find((a) => a.includes('courses/xin-kecheng.md'))!;
+    expect(course).toMatch(
+      new RegExp(`^::error file=[^,:]*courses/xin-kecheng\\.md,line=${batchLine},title=内容检查：batch::没有第 9 批`),
+    );
+    expect(annotations.find((a) => a.includes('cases/hai-mei-tijiao.md'))).toContain('::至少要选一个案例方面');
+    // The readable report is still there, and nothing is annotated outside GitHub Actions
+    expect(result.stderr).toContain('内容检查发现 2 个问题');
+    expect(validateChanged(content).stdout).not.toContain('::error');
+  });
+
   it('passes when the changed entries are good, using the media they name', () => {
     const { repo, content } = repoWithTree({
       'courses/images/fengmian.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',

@@ -72,9 +72,11 @@ describe('GitHub Actions workflows', () => {
 
   describe.each(workflowFiles)('%s', (file) => {
     const workflow = load(file);
-    const testing = Object.entries(workflow.jobs).filter(([, job]) => job.steps.some((s) => s.run?.includes('npm')));
+    const testing = Object.entries(workflow.jobs).filter(([, job]) =>
+      job.steps.some((s) => s.run?.includes('npm test')),
+    );
 
-    it('runs its npm jobs in Debian bookworm with apt chromium and CJK fonts, and Node 22', () => {
+    it('runs its test jobs in Debian bookworm with apt chromium and CJK fonts, and Node 22', () => {
       expect(testing.length).toBeGreaterThan(0);
       for (const [name, job] of testing) {
         expect(job.container, name).toBe('debian:bookworm');
@@ -105,15 +107,30 @@ describe('GitHub Actions workflows', () => {
     expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
     expect(ci.permissions ?? ci.jobs.test?.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(ci.jobs).flatMap((job) => job.steps);
-    // --changed compares against main, which needs the whole history
-    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
-    const changed = steps.find((s) => s.run?.includes('npm run validate -- --changed'));
-    expect(changed?.if).toContain('pull_request');
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.uses).toBe('actions/upload-artifact@v4');
     expect(upload?.with?.path).toBe('dist/');
     expect(upload?.if).toContain('pull_request');
     expect(steps.indexOf(upload!)).toBeGreaterThan(steps.findIndex((s) => s.run?.includes('npm test')));
+  });
+
+  it('ci.yml checks the content in a quick job of its own, before the browser suite', () => {
+    const ci = load('ci.yml');
+    const content = ci.jobs.content!;
+    expect(ci.jobs.test!.needs).toBe('content');
+    // No container, no apt, no browser: only Node 22, npm ci and the content check
+    expect(content.container).toBeUndefined();
+    expect(content.steps.some((s) => /apt-get|npm test|npm run build/.test(s.run ?? ''))).toBe(false);
+    const node = content.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(String(node?.with?.['node-version'])).toBe('22');
+    // --changed compares against main, which needs the whole history
+    expect(content.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    const changed = content.steps.find((s) => s.run === 'npm run validate -- --changed');
+    expect(changed?.if).toBe("github.event_name == 'pull_request'");
+    const all = content.steps.find((s) => s.run === 'npm run validate');
+    expect(all?.if).toBe("github.event_name != 'pull_request'");
+    // GitHub sets GITHUB_ACTIONS=true, which makes validate print ::error annotations (tests/content/validate-changed)
+    expect(fs.readFileSync(path.join(ROOT, 'src/lib/paths.ts'), 'utf8')).toContain("env.GITHUB_ACTIONS === 'true'");
   });
 
   it('deploy.yml builds main with the Pages address and deploys it', () => {
