@@ -70,13 +70,30 @@ function checkContent(): Promise<CheckResult> {
 
 fs.rmSync(temporary, { recursive: true, force: true });
 const astro = spawn('astro', ['build', '--outDir', temporary], {
-  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
   env: {
     ...process.env,
     [CHECKED_ALONGSIDE_VARIABLE]: '1',
     ...(values.preview ? { [LOCAL_PREVIEW_VARIABLE]: '1' } : {}),
   },
 });
+// Astro's own output (in English) is held back until the content checks have spoken: when content is wrong,
+// the Chinese report that says which file, line and field to fix comes first, and Astro's words after it.
+const held: { stream: NodeJS.WriteStream; chunk: Buffer }[] = [];
+let holding = true;
+for (const [from, to] of [
+  [astro.stdout!, process.stdout],
+  [astro.stderr!, process.stderr],
+] as const) {
+  from.on('data', (chunk: Buffer) => (holding ? held.push({ stream: to, chunk }) : to.write(chunk)));
+}
+function releaseAstroOutput(heading?: string): void {
+  if (!holding) return;
+  holding = false;
+  if (heading && held.length > 0) process.stderr.write(`\n${heading}\n`);
+  for (const { stream, chunk } of held.splice(0)) stream.write(chunk);
+}
+const astroClosed = new Promise<void>((resolve) => astro.on('close', () => resolve()));
 const astroExit = new Promise<number>((resolve) =>
   astro.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1))),
 );
@@ -89,7 +106,9 @@ await Promise.race([bundled, astroExit]);
 async function stopAstro(message: string): Promise<never> {
   astro.kill();
   await astroExit;
+  await astroClosed;
   console.error(message);
+  releaseAstroOutput('以下是 Astro 自己的输出（英文），供开发人员参考 / Astro output:');
   return fail(1);
 }
 const { problems, media, shareImages } = await checkContent().catch((error: unknown) =>
@@ -99,7 +118,9 @@ if (problems.length > 0)
   await stopAstro(
     `\n${formatReport(problems)}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.`,
   );
+releaseAstroOutput();
 const status = await astroExit;
+await astroClosed;
 if (status !== 0) fail(status);
 publishMedia(media, temporary);
 await publishShareImages(shareImages, temporary).catch((error: unknown) => {
