@@ -28,6 +28,9 @@ export const TYPED_TEXT_FIELDS: ReadonlySet<string> = new Set([
 /** Lists whose items are free text: each item is read as typed; brackets inside an item never split it. */
 export const TYPED_LIST_FIELDS: ReadonlySet<string> = new Set(['members', 'awards']);
 
+/** Lists of people's names: `[张三、李四]` and `[张三，李四]` are two names, as are `张三、李四` and `- 张三、李四`. */
+export const NAME_LIST_FIELDS: ReadonlySet<string> = new Set(['members']);
+
 /** Lists of choices: split at commas (ASCII or full-width) and 、 outside brackets. */
 export const CHOICE_LIST_FIELDS: ReadonlySet<string> = new Set(['scenarios', 'themes', 'areas']);
 
@@ -143,9 +146,29 @@ export function splitOutsideBrackets(text: string, separators: ReadonlySet<strin
   return items.map((item) => item.trim()).filter((item, i, all) => item !== '' || all.length > 1);
 }
 
+/**
+ * Curly quotes typed around a whole value (Word and Chinese input methods turn ' and " into ‘’ and “”) are a
+ * person quoting the value, not part of it: `‘用手机预约挂号’` is 用手机预约挂号. Quotes inside are kept.
+ */
+export function withoutCurlyQuotes(value: string): string {
+  const m = /^‘([^‘’]*)’$/.exec(value) ?? /^“([^“”]*)”$/.exec(value);
+  return m ? m[1]!.trim() : value;
+}
+
 /** An item as YAML should read it: a complete quoted scalar keeps its quotes; anything else is taken as typed. */
 function typedItem(item: string): string {
-  return isCompleteQuoted(item) ? item : singleQuoted(item);
+  return isCompleteQuoted(item) ? item : singleQuoted(withoutCurlyQuotes(item));
+}
+
+/** Items of a list as typed: `[a, b]` written in a line, or one value without brackets. */
+function typedItems(key: string, text: string): string[] | undefined {
+  return splitOutsideBrackets(text, separatorsFor(key))?.filter((s) => s !== '');
+}
+
+/** Names are split at any list mark staff use between names; awards only at commas outside brackets. */
+function separatorsFor(key: string): ReadonlySet<string> {
+  if (NAME_LIST_FIELDS.has(key)) return NAME_SEPARATORS;
+  return CHOICE_LIST_FIELDS.has(key) ? CHOICE_SEPARATORS : COMMA;
 }
 
 function fieldLine(line: number, key: string, message: string): SourceProblem {
@@ -154,6 +177,7 @@ function fieldLine(line: number, key: string, message: string): SourceProblem {
 
 const COMMA = new Set([',']);
 const CHOICE_SEPARATORS = new Set([',', '，', '、', '；', ';']);
+const NAME_SEPARATORS = CHOICE_SEPARATORS;
 
 /**
  * Rewrites the frontmatter so that YAML reads typed text as typed, one line for one line. Lines that YAML
@@ -181,11 +205,23 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     const item = /^(\s*)-[ \t]+(.*)$/.exec(line);
     if (listKey && item && !KEY_LINE.test(line)) {
       const value = item[2]!.trim();
-      out.push(`${item[1]}- ${typedItem(value)}`);
+      // Several names in one item become a nested list here, flattened once read (flattenLists).
+      // An item of a block list is one award as typed; names and choices may still be several in one line.
+      const splits = NAME_LIST_FIELDS.has(listKey.key) || CHOICE_LIST_FIELDS.has(listKey.key);
+      const items = isCompleteQuoted(value) || !splits ? [value] : (typedItems(listKey.key, value) ?? [value]);
+      out.push(`${item[1]}- ${items.length === 1 ? typedItem(items[0]!) : `[${items.map(typedItem).join(', ')}]`}`);
       continue;
     }
     const match = KEY_LINE.exec(line);
     if (!match) {
+      if (!listKey && indent === '' && !/^-(\s|$)/.test(line) && !/:(\s|$)/.test(line)) {
+        problems.push({
+          line: lineNo,
+          message: line.includes('：')
+            ? `这一行「${line.trim()}」没有英文冒号：字段名后面要用英文冒号「:」加一个空格，不能用中文冒号「：」；字段名要用英文，例如 title: 手机挂号入门`
+            : `这一行「${line.trim()}」不是「字段名: 内容」的写法，请在字段名后加英文冒号和空格；如果它是正文，请把它移到第二个 --- 之后`,
+        });
+      }
       out.push(line);
       continue;
     }
@@ -244,13 +280,12 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     }
     if (TYPED_TEXT_FIELDS.has(key!)) {
       if (BLOCK_SCALAR.test(value) || continued || isCompleteQuoted(value)) out.push(line);
-      else out.push(`${prefix}${singleQuoted(value)}`);
+      else out.push(`${prefix}${singleQuoted(withoutCurlyQuotes(value))}`);
       continue;
     }
     if (TYPED_LIST_FIELDS.has(key!) || CHOICE_LIST_FIELDS.has(key!)) {
-      const separators = CHOICE_LIST_FIELDS.has(key!) ? CHOICE_SEPARATORS : COMMA;
       if (value.startsWith('[') && value.endsWith(']')) {
-        const items = splitOutsideBrackets(value.slice(1, -1), separators);
+        const items = typedItems(key!, value.slice(1, -1));
         if (items === undefined) {
           problems.push(
             fieldLine(
@@ -260,13 +295,7 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
             ),
           );
           out.push(line);
-        } else
-          out.push(
-            `${prefix}[${items
-              .filter((s) => s !== '')
-              .map(typedItem)
-              .join(', ')}]`,
-          );
+        } else out.push(`${prefix}[${items.map(typedItem).join(', ')}]`);
         continue;
       }
       if (value.startsWith('[')) {
@@ -277,8 +306,9 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
         continue;
       }
       if (!continued && !BLOCK_SCALAR.test(value)) {
-        // One value without brackets: a list of one, split later if it names several (张三、李四).
-        out.push(`${prefix}${typedItem(value)}`);
+        // One value without brackets: a list of one, or of several names (张三、李四).
+        const items = isCompleteQuoted(value) ? [value] : (typedItems(key!, value) ?? [value]);
+        out.push(`${prefix}[${items.map(typedItem).join(', ')}]`);
         continue;
       }
     }
@@ -351,6 +381,43 @@ export function readYamlText(source: string) {
 }
 
 /**
+ * `- 张三、李四` in a block list was read as a nested list: one list of names. A name list never holds an item
+ * that names several people, even one quoted as `'张三、李四'`.
+ */
+function flattenLists(data: Record<string, unknown>): void {
+  for (const key of [...TYPED_LIST_FIELDS, ...CHOICE_LIST_FIELDS]) {
+    const value = data[key];
+    if (!Array.isArray(value)) continue;
+    const flat = value.flat();
+    data[key] = NAME_LIST_FIELDS.has(key)
+      ? flat.flatMap((item) =>
+          typeof item === 'string'
+            ? (splitOutsideBrackets(item, NAME_SEPARATORS)?.filter((s) => s !== '') ?? [item])
+            : [item],
+        )
+      : flat;
+  }
+}
+
+/** An instructor's name that names several people: each instructor has their own 单位 and 职务, so it is refused. */
+function severalPeopleInOneName(data: Record<string, unknown>, where: FieldLines): SourceProblem[] {
+  const instructors = data.instructors;
+  if (!Array.isArray(instructors)) return [];
+  return instructors.flatMap((instructor, i): SourceProblem[] => {
+    const name = (instructor as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return [];
+    const names = splitOutsideBrackets(name, NAME_SEPARATORS)?.filter((s) => s !== '') ?? [name];
+    if (names.length < 2) return [];
+    return [
+      {
+        line: lineOfField(where, ['instructors', i, 'name']),
+        message: `第 ${i + 1} 位授课人的姓名「${name}」写了 ${names.length} 个人：每位授课人要单独写一组 name（姓名）、affiliation（单位）、position（职务），请把「${names.slice(1).join('」「')}」各自另写一组`,
+      },
+    ];
+  });
+}
+
+/**
  * Reads an entry file's text: the frontmatter as typed (see the module comment) and the Markdown body.
  * Every problem found in the text is returned, each with its line.
  */
@@ -402,6 +469,9 @@ export function readEntryText(source: string): ReadResult {
       problems: [{ line: firstLine, message: '字段区应当是一行一个「字段名: 内容」，请参照 npm run new 生成的模板' }],
     };
   }
+  flattenLists(data as Record<string, unknown>);
+  const together = severalPeopleInOneName(data as Record<string, unknown>, read);
+  if (together.length > 0) return { ok: false, problems: together };
   const body = all
     .slice(close + 1)
     .join('\n')
