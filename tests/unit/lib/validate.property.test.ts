@@ -404,10 +404,14 @@ describe('findPersonalNumbers sees through disguises', () => {
     fc.assert(
       fc.property(disguisedMobile, ({ digits, text: written }) => {
         const hits = findPersonalNumbers(written).filter((hit) => hit.kind === 'mobile');
-        expect(hits, JSON.stringify(written)).toHaveLength(1);
+        // A right-to-left mark may show the groups in another order: both readings are reported (issue #19)
+        const rightToLeft = /[\u200f\u061c]/.test(written);
+        if (!rightToLeft) expect(hits, JSON.stringify(written)).toHaveLength(1);
         // With +86 the number is reported whole, prefix included
-        expect([digits.slice(0, 3), '861']).toContain(hits[0]!.masked.slice(0, 3));
-        expect(hits[0]!.masked.slice(-3)).toBe(digits.slice(-3));
+        const whole = hits.filter(
+          (hit) => [digits.slice(0, 3), '861'].includes(hit.masked.slice(0, 3)) && hit.masked.slice(-3) === digits.slice(-3),
+        );
+        expect(whole, JSON.stringify(written)).toHaveLength(1);
       }),
       { numRuns: 500 },
     );
