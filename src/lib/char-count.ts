@@ -129,6 +129,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
  */
 export function htmlToPlainText(html: string): string {
   return html
+    // Table cells stay apart (a tab), so that numbers in neighbouring cells are not read as one (privacy.ts).
+    .replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, '\t')
     .replace(BLOCK_END, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(ENTITY, (_, decimal: string, hex: string, name: string) =>

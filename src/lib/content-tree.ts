@@ -15,9 +15,9 @@ import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines }
 import { readDay, todayInChina, formatDay } from './dates.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
-import { htmlToPlainText } from './char-count.ts';
 import { renderMarkdown } from './markdown/pipeline.ts';
-import { dataFileProblems, privacyProblems as privacyProblemsAt } from './data-text.ts';
+import { dataFileProblems } from './data-text.ts';
+import { checkEntryPrivacy, checkTreePrivacy } from './privacy-check.ts';
 import { checkBodyImages, checkLocalFiles, type DeferredInspection } from './files.ts';
 import { inspectFilesSync } from './file-checks.ts';
 import { readSiteSettings } from './site-settings.ts';
@@ -101,11 +101,6 @@ function listFiles(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name))
     .filter((file) => !isDraft(path.relative(dir, file)))
     .sort();
-}
-
-function privacyProblems(file: string, value: unknown, prefix: PropertyKey[] = [], where?: FieldLines): Problem[] {
-  const found = privacyProblemsAt(file, value, prefix);
-  return where ? withLines(found, where, new Map()) : found;
 }
 
 /** Gives each problem about a field the line where that field is written. */
@@ -295,6 +290,8 @@ function loadEntry(
   const read = readEntryText(decoded.text);
   if (!read.ok) {
     for (const p of read.problems) problems.push({ file, field: '(frontmatter)', line: p.line, message: p.message });
+    // The privacy rule reads the file as written even when its YAML cannot be read.
+    problems.push(...checkEntryPrivacy(file, decoded.text));
     return undefined;
   }
   const { data: frontmatter, body } = read.entry;
@@ -307,13 +304,11 @@ function loadEntry(
     return undefined;
   }
   const found: Problem[] = [];
-  found.push(...privacyProblems(file, frontmatter, [], read.entry));
   // Rendered once, by the pipeline Astro renders it with (src/lib/markdown/pipeline.ts): the body checks read it.
   const rendered = renderMarkdown(body, { fileURL: pathToFileURL(file) });
-  // The body as written and as shown: `**138**00138000` reads as one number on the page.
-  const shown = rendered.html ? `\n${htmlToPlainText(rendered.html)}` : '';
-  found.push(...privacyProblems(file, `${body}${shown}`).map((p) => ({ ...p, field: '正文' })));
   const firstLine = bodyFirstLine(decoded.text, read.entry);
+  // Every field, the frontmatter as written (comments too), the body as written and as shown.
+  found.push(...checkEntryPrivacy(file, decoded.text, { frontmatter, body, bodyFirstLine: firstLine, fields: read.entry, html: rendered.html }));
   for (const p of checkMarkupSafety(frontmatter, body, { rendered, firstLine })) found.push({ file, ...p });
   for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir, deferred)) found.push({ file, ...p });
   for (const section of checkBody(kind, body)) found.push({ file, ...section });
@@ -387,6 +382,7 @@ export function validateContent(
   const batches = new Map([...batchesById.records].map(([key, value]) => [Number(key), value]));
   const refs: References = { units, batches: batchesById, scenarios };
   const catalogue: Catalogue = { units: units.records, batches, scenarios: scenarios.records, entries: [] };
+  const readAsEntries = new Set<string>();
   const today = todayInChina();
 
   const deferred: DeferredInspection[] = [];
@@ -427,6 +423,7 @@ export function validateContent(
         continue;
       }
       slugs.set(slug, file);
+      readAsEntries.add(file);
       const entry = loadEntry(kind, file, contentDir, problems, refs, today, deferred);
       if (entry) {
         // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
@@ -438,6 +435,9 @@ export function validateContent(
   problems.push(...inspectDeferred(deferred));
   const slugsByKind = new Set(catalogue.entries.map((e) => `${e.kind}/${e.slug}`));
   problems.push(...readGuides(contentDir, (kind, slug) => slugsByKind.has(`${kind}/${slug}`)).problems);
+  // Everything else a reader or a visitor of the repository sees: data files and their comments, captions,
+  // SVG text, drafts. Entries were checked as they were read.
+  problems.push(...checkTreePrivacy(contentDir, (file) => readAsEntries.has(file)));
   return { problems, catalogue };
 }
 

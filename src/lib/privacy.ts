@@ -524,13 +524,16 @@ export function findPersonalNumbersDeep(
 }
 
 /**
- * The one message for each kind of find (SPEC §2; issue #16's wording for landlines): where it is, what it
- * looked like with the digits hidden, and what to write instead.
+ * The one message for each kind of find (SPEC §2; issue #16's wording for landlines): what it looked like,
+ * with the digits hidden, the other lines it is on (the problem's own line is printed before it), and what to
+ * write instead.
  */
 export function describePersonalNumber(hit: PersonalNumber & { lines?: readonly number[] }): string {
-  const lines = [...new Set(hit.lines ?? [])].sort((a, b) => a - b);
-  const where = lines.length > 0 ? `第 ${lines.join('、')} 行` : '这里';
-  const what = hit.kind === 'email' ? `有${KIND_NAMES.email}（${hit.masked}）` : `有像${KIND_NAMES[hit.kind]}的数字（${hit.masked}）`;
+  const also = [...new Set(hit.lines ?? [])].sort((a, b) => a - b);
+  const where = '这里';
+  const what =
+    (hit.kind === 'email' ? `有${KIND_NAMES.email}（${hit.masked}）` : `有像${KIND_NAMES[hit.kind]}的数字（${hit.masked}）`) +
+    (also.length > 0 ? `（第 ${also.join('、')} 行也有）` : '');
   switch (hit.kind) {
     case 'mobile':
       return `${where}${what}：公开网站不能登载手机号码，请删去；需要留联系方式时，写上单位名称和单位网站的网址，或 12345 这样的公共服务电话`;

@@ -120,11 +120,11 @@ describe('findPersonalNumbers: false positives it must not raise', () => {
 });
 
 describe('what is reported', () => {
-  it('masks the digits and says on which lines they are', () => {
+  it('masks the digits and says on which other lines they are too', () => {
     const [hit] = findPersonalData('第一行\n手机 138 1234 5678');
     expect(hit).toMatchObject({ kind: 'mobile', masked: '138*****678', index: 7 });
     const message = describePersonalNumber({ ...hit!, lines: [9, 2, 9] });
-    expect(message).toContain('第 2、9 行有像手机号码的数字（138*****678）');
+    expect(message).toContain('这里有像手机号码的数字（138*****678）（第 2、9 行也有）');
     expect(message).toContain('单位网站');
     expect(message).not.toContain('13812345678');
   });
