@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDraft, validateContent } from './content-tree.ts';
+import { checkTreeFiles } from './tree-files.ts';
 import { readEntryText } from './frontmatter.ts';
 import { localFiles, resolveLocalFile, type MediaFields } from './files.ts';
 import { KINDS, slugFromPath } from './paths.ts';
@@ -91,10 +92,11 @@ export function planChangedCheck(contentDir: string, baseBranch: string = BASE_B
   return { mode: 'some', base: baseName, entries: entries.map((file) => path.join(contentDir, file)) };
 }
 
+/** A hard link where the file system allows one (no copying of large videos); a symbolic link would be refused. */
 function linkOrCopy(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   try {
-    fs.symlinkSync(from, to);
+    fs.linkSync(from, to);
   } catch {
     fs.copyFileSync(from, to);
   }
@@ -146,7 +148,8 @@ export function validateEntries(contentDir: string, entries: string[]): { proble
     const problems = validateContent(tree)
       .problems.filter((p) => checked.has(p.file))
       .map((p) => ({ ...p, file: path.join(contentDir, path.relative(tree, p.file)) }));
-    return { problems, checked: files.size };
+    // The small tree holds copies, so links and unsafe pictures are looked for in the real one.
+    return { problems: [...checkTreeFiles(contentDir), ...problems], checked: files.size };
   } finally {
     fs.rmSync(tree, { recursive: true, force: true });
   }

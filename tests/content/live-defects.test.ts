@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateEntries } from '../../src/lib/changed-content.ts';
 import { makeTree, minimalCourse, toMarkdown, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
@@ -128,6 +129,13 @@ describe('symbolic links', () => {
     }
     // The entry that names the linked PDF is told too: resolved, the file lies outside the tree
     expect(problems.find((p) => p.file === 'courses/with-pdf.md' && p.field === 'file')?.message).toContain('符号链接');
+  });
+
+  it('is refused by validate --changed too, which checks copies of the changed entries', () => {
+    const dir = linkedTree('symlinks-changed');
+    const { problems } = validateEntries(dir, [path.join(dir, 'courses', 'with-pdf.md')]);
+    const files = problems.map((p) => path.relative(dir, p.file));
+    expect(files).toEqual(expect.arrayContaining(['courses/files/reader.pdf', 'courses/linked.md', 'cases/etc']));
   });
 
   it('fails the build, which publishes neither the linked file nor anything else', () => {

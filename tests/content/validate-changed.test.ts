@@ -65,8 +65,8 @@ describe('npm run validate -- --changed', () => {
     const result = validateChanged(content);
     expect(result.status, result.output).toBe(1);
     expect(result.stdout).toContain('只检查与 main 分支相比有改动的条目（2 个）');
-    expect(result.stderr).toContain('courses/xin-kecheng.md:batch — 没有第 9 批');
-    expect(result.stderr).toContain('cases/hai-mei-tijiao.md:areas — 至少要选一个案例方面');
+    expect(result.stderr).toMatch(/courses\/xin-kecheng\.md:batch — 第 \d+ 行：没有第 9 批/);
+    expect(result.stderr).toMatch(/cases\/hai-mei-tijiao\.md:areas — 第 \d+ 行：至少要选一个案例方面/);
     expect(result.stderr).toContain('内容检查发现 2 个问题（涉及 2 个文件）');
     // The bad file already on main is not this branch's doing
     expect(result.output).not.toContain('jiu-cuowu');
@@ -130,7 +130,9 @@ describe('npm run validate -- --changed', () => {
 
     const result = validateChanged(content);
     expect(result.status, result.output).toBe(1);
-    expect(result.stderr).toContain('courses/que-fengmian.md:cover — 找不到封面图片文件「./images/mei-you.png」');
+    expect(result.stderr).toMatch(
+      /courses\/que-fengmian\.md:cover — 第 \d+ 行：找不到封面图片文件「\.\/images\/mei-you\.png」/,
+    );
     expect(result.stderr).toMatch(/shouji-yuyue-guahao\.md:\(文件名\) — 与 .*重名/);
   });
 
