@@ -8,9 +8,11 @@ import { checkBody } from '../lib/sections.ts';
 import { readEntryText } from '../lib/frontmatter.ts';
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { issuesToProblems } from '../lib/zod-messages.ts';
+import { formatFieldPath } from '../lib/problems.ts';
 import { KIND_FORMS, TEMPLATE_OPTIONS, scaffoldEntry } from '../lib/scaffold.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
-import { fieldLabel } from '../schemas/fields.ts';
+import { labelAt } from '../schemas/contract.ts';
+import { UnitSchema } from '../schemas/data.ts';
 import { CASE_PARTS, type FormKey } from './form-layout.ts';
 import { cellText, type FormRecord } from './read-form.ts';
 import {
@@ -243,9 +245,9 @@ export function buildDraft(record: FormRecord, options: DraftOptions): Draft {
       const count = text ? readCount(text) : undefined;
       if (count !== undefined && count > 0) {
         values[field] = count;
-        read.push(`${fieldLabel(field)} ${count} ${unitWord}`);
+        read.push(`${labelAt(ENTRY_SCHEMAS.projects, [field])} ${count} ${unitWord}`);
       } else if (text) {
-        review.push(`${fieldLabel(field)}写的是「${text}」，读不出数字`);
+        review.push(`${labelAt(ENTRY_SCHEMAS.projects, [field])}写的是「${text}」，读不出数字`);
       }
     }
   }
@@ -310,15 +312,19 @@ function placeholdersOf(kind: Kind, text: string, unit: UnitMatch | undefined): 
   if (!read.ok) return ['(frontmatter)'];
   const { data, body: content } = read.entry;
   const parsed = ENTRY_SCHEMAS[kind].safeParse(data);
-  const fields = parsed.success ? [] : issuesToProblems('', parsed.error.issues, data).map((p) => p.field);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const fields = issuesToProblems('', issues, data, ENTRY_SCHEMAS[kind]).map((p) => p.field);
+  const labels = new Map(
+    issues.map((issue) => [formatFieldPath(issue.path), labelAt(ENTRY_SCHEMAS[kind], issue.path)]),
+  );
   const body = checkBody(kind, content).map((p) => p.field);
   const named = [...new Set([...fields, ...body])].map((field) => {
-    const name = /[a-zA-Z]+$/.exec(field)?.[0];
-    return name ? `${field}（${fieldLabel(name)}）` : field;
+    const label = labels.get(field);
+    return label ? `${field}（${label}）` : field;
   });
   if (unit?.added) {
-    if (!unit.province) named.push(`units.yaml ${unit.id}.province（${fieldLabel('province')}）`);
-    named.push(`units.yaml ${unit.id}.kind（${fieldLabel('kind')}）`);
+    if (!unit.province) named.push(`units.yaml ${unit.id}.province（${labelAt(UnitSchema, ['province'])}）`);
+    named.push(`units.yaml ${unit.id}.kind（${labelAt(UnitSchema, ['kind'])}）`);
   }
   return named;
 }

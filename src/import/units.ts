@@ -8,7 +8,8 @@ import yaml from 'js-yaml';
 import { PROVINCES, type ProvinceName } from '../schemas/provinces.ts';
 import { SLUG_PATTERN } from '../schemas/shared.ts';
 import { placeholderFor, yamlValue } from '../lib/scaffold.ts';
-import { fieldHint } from '../schemas/fields.ts';
+import { contractOf } from '../schemas/contract.ts';
+import { UnitSchema } from '../schemas/data.ts';
 import { pinyinSlug } from './slug.ts';
 import { normalizeLabel } from './form-layout.ts';
 
@@ -117,9 +118,9 @@ export class UnitRegistry {
     for (const unit of this.pending) {
       lines.push(`${unit.id}:`, `  # 来自 ${unit.source}`);
       lines.push(`  name: ${yamlValue(unit.name)}`);
-      if (!unit.province) lines.push(`  # 单位名称里没有省份：${fieldHint('province')}`);
+      if (!unit.province) lines.push(`  # 单位名称里没有省份：${contractOf(UnitSchema.shape.province)!.hint}`);
       lines.push(`  province: ${unit.province ?? placeholderFor('province')}`);
-      lines.push(`  # 申报表上没有单位类型：${fieldHint('kind')}`);
+      lines.push(`  # 申报表上没有单位类型：${contractOf(UnitSchema.shape.kind)!.hint}`);
       lines.push(`  kind: ${placeholderFor('kind')}`);
     }
     fs.writeFileSync(this.file, `${existing}${lines.join('\n')}\n`);

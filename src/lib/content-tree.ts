@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
-import { entrySlugFault, SLUG_PATTERN } from '../schemas/shared.ts';
+import { entrySlugFault, SLUG_PATTERN } from '../core/slugs.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { CaseData } from '../schemas/case.ts';
 import type { ProjectData } from '../schemas/project.ts';
 import { CONTENT_DIR, DATA_FILES, KINDS, slugFromPath, type Kind } from './paths.ts';
 import { formatFieldPath, type Problem } from './problems.ts';
 import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines } from './frontmatter.ts';
-import { readDay, todayInChina, formatDay } from './dates.ts';
+import { readDay, todayInChina, formatDay } from '../core/dates.ts';
 import { issuesToProblems } from './zod-messages.ts';
 import { checkBody } from './sections.ts';
 import { renderMarkdown } from './markdown/pipeline.ts';
@@ -157,7 +157,7 @@ function loadDataFile<T extends z.ZodType>(
   }
   result.unreadable = false;
   problems.push(...withLines(dataFileProblems(file, raw), read, new Map()));
-  const knownKeys = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
+  const fileSchema = z.record(z.string(), schema);
   for (const [key, value] of Object.entries(raw)) {
     if (!keyRule.test(key)) {
       problems.push({ file, field: key, message: keyRule.message, line: read.keyLines.get(key) });
@@ -171,7 +171,7 @@ function loadDataFile<T extends z.ZodType>(
       result.faulty.add(key);
       const nested = parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
       problems.push(
-        ...issuesToProblems(file, nested, { [key]: value }, knownKeys).map((p, i) => ({
+        ...issuesToProblems(file, nested, { [key]: value }, fileSchema).map((p, i) => ({
           ...p,
           line: lineOfField(read, nested[Math.min(i, nested.length - 1)]!.path),
         })),
@@ -179,15 +179,6 @@ function loadDataFile<T extends z.ZodType>(
     }
   }
   return result;
-}
-
-function entryKnownKeys(kind: Kind): string[] {
-  const schema = ENTRY_SCHEMAS[kind] as unknown as { in?: z.ZodObject; def?: { in?: z.ZodObject } };
-  // The schemas are object → refine → transform pipes; the object holds the field names.
-  let inner: unknown = schema;
-  for (let i = 0; i < 5 && inner && !(inner as z.ZodObject).shape; i++)
-    inner = (inner as { in?: unknown }).in ?? (inner as { def?: { in?: unknown } }).def?.in;
-  return Object.keys((inner as z.ZodObject | undefined)?.shape ?? {});
 }
 
 /** The data files as entries refer to them. */
@@ -322,7 +313,7 @@ function loadEntry(
       failed.add(field);
       paths.set(field, issue.path);
     }
-    found.push(...issuesToProblems(file, parsed.error.issues, frontmatter, entryKnownKeys(kind)));
+    found.push(...issuesToProblems(file, parsed.error.issues, frontmatter, ENTRY_SCHEMAS[kind]));
   }
   // The other checks run on the fields as written, so that one run lists every problem.
   const media = Object.fromEntries(

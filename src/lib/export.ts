@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
-import { FIELDS, fieldHint, fieldLabel } from '../schemas/fields.ts';
+import { contractOf, type FieldContract } from '../schemas/contract.ts';
 import { PROVINCES, getProvince } from '../schemas/provinces.ts';
 import { UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
@@ -113,8 +113,11 @@ export interface ExportDocument {
 export interface FieldDoc {
   /** The JSON key; a field inside each item of a list is written `instructors[].name` */
   key: string;
-  /** For a field inside list items: the list's key */
+  /** The field's name in the entry, when the export names it otherwise (its contract's exportName) */
+  source?: string;
+  /** For a field inside list items: the list's key, and its label */
   parent?: string;
+  parentLabel?: string;
   label: string;
   /** The value's type in plain words */
   type: string;
@@ -219,29 +222,6 @@ function exportedDefault(value: unknown): string | undefined {
   return String(value);
 }
 
-/** How the export writes fields whose value is not what the entry file holds. */
-const EXPORT_NOTES: Partial<Record<string, string>> = {
-  unit: '申报单位的名称；单位编号见 unitId',
-  license: '导出的是实际生效的许可：条目没有填写时，同意共享的课程资源为 CC BY 4.0，其余为 保留所有权利',
-  video: '本站保存的视频写成它在本站的完整网址；全国老年教育资源共享和公共服务平台上的视频是平台上的网址',
-  captions: '本站视频的 WebVTT 字幕文件的完整网址',
-  file: 'PDF 读本在本站的完整网址',
-};
-
-/** Fields the export always fills, though the entry may leave them out: what it writes then. */
-const WHEN_EMPTY: Partial<Record<string, string>> = {
-  license: '选填；不填时导出默认的许可（同意共享的课程资源为 CC BY 4.0，其余为 保留所有权利），所以数据里总是有值',
-};
-
-/** Local files are exported as their URLs on the site. */
-const EXPORT_TYPES: Partial<Record<string, string>> = { video: '网址', captions: '网址', file: '网址' };
-
-/** Public on the site but not in the files: covers are resized and renamed by the build. */
-const NOT_EXPORTED: Partial<Record<string, string>> = {
-  cover: '不导出：封面图片请在条目页面（url）查看',
-  coverAlt: '不导出：它是封面图片的文字说明，随封面图片一起在条目页面上',
-};
-
 interface DerivedField {
   key: string;
   label: string;
@@ -343,7 +323,7 @@ const DERIVED_FIELDS: DerivedField[] = [
   },
   {
     key: 'slug',
-    label: FIELDS.slug.label,
+    label: '条目编号',
     type: '文字（小写英文字母、数字和短横线）',
     note: '条目的文件名，在同一类别里不重复，发布后不再改变',
     at: 'start',
@@ -373,7 +353,7 @@ const DERIVED_FIELDS: DerivedField[] = [
   },
   {
     key: 'unitKind',
-    label: FIELDS.kind.label,
+    label: contractOf(UnitSchema.shape.kind)!.label,
     type: describeType(unwrap(UnitSchema.shape.kind as unknown as ZodLike).schema),
     note: '申报单位的类型',
     at: { after: 'unitId' },
@@ -403,7 +383,7 @@ const DERIVED_FIELDS: DerivedField[] = [
   },
   {
     key: 'text',
-    label: FIELDS.body.label,
+    label: '正文',
     type: '文字（纯文本，段落之间换行）',
     note: '条目的全部正文（小标题各占一行），去掉了排版标记和图片',
     at: 'end',
@@ -427,26 +407,40 @@ function derivedDoc(field: DerivedField): FieldDoc {
   };
 }
 
-function schemaDocs(shape: Record<string, ZodLike>, parent?: string): FieldDoc[] {
+/** A field's contract (src/schemas/contract.ts); every field of an entry has one. */
+function contractOfField(name: string, field: ZodLike): FieldContract {
+  const contract = contractOf(field as unknown as Parameters<typeof contractOf>[0]);
+  if (!contract)
+    throw new Error(`export.ts: the field ${name} has no contract; give it one with field() in src/schemas`);
+  return contract;
+}
+
+/** Rows for the fields of an object, read off each field's contract. */
+function schemaDocs(shape: Record<string, ZodLike>, parent?: { key: string; label: string }): FieldDoc[] {
   return Object.entries(shape).flatMap(([name, field]) => {
     const { schema, optional, defaultValue } = unwrap(field);
-    const key = parent ? `${parent}[].${name}` : name;
-    const excluded = parent === undefined ? NOT_EXPORTED[name] : undefined;
+    const contract = contractOfField(name, field);
+    const exported = contract.exported !== false;
+    const ownKey = contract.exportName ?? name;
     const doc: FieldDoc = {
-      key,
-      ...(parent ? { parent } : {}),
-      label: fieldLabel(name),
-      type: (parent ? undefined : EXPORT_TYPES[name]) ?? describeType(schema),
+      key: parent ? `${parent.key}[].${ownKey}` : ownKey,
+      ...(ownKey !== name ? { source: name } : {}),
+      ...(parent ? { parent: parent.key, parentLabel: parent.label } : {}),
+      label: contract.label,
+      type: contract.exportType ?? describeType(schema),
       required: !optional && defaultValue === undefined,
       ...(defaultValue !== undefined ? { defaultValue: exportedDefault(defaultValue) } : {}),
-      ...(!parent && WHEN_EMPTY[name] ? { whenEmpty: WHEN_EMPTY[name] } : {}),
-      note: excluded ?? (parent ? undefined : EXPORT_NOTES[name]) ?? fieldHint(name) ?? '',
+      ...(!parent && contract.exportWhenEmpty ? { whenEmpty: contract.exportWhenEmpty } : {}),
+      note: contract.exportNote ?? contract.hint,
       origin: 'entry',
-      inJson: excluded === undefined,
-      inCsv: excluded === undefined,
+      inJson: exported,
+      inCsv: exported,
     };
     const element = schema.def.type === 'array' ? unwrap(schema.def.element!).schema : schema;
-    const nested = element.def.type === 'object' && !parent ? schemaDocs(element.def.shape!, name) : [];
+    const nested =
+      element.def.type === 'object' && !parent
+        ? schemaDocs(element.def.shape!, { key: ownKey, label: contract.label })
+        : [];
     // A list of records goes into the CSV as one column per field of its items.
     if (nested.length > 0) doc.inCsv = false;
     return [doc, ...nested];
@@ -515,7 +509,7 @@ export function toExportRecord(source: ExportSource, context: ExportContext): Ex
     const derived = DERIVED_BY_KEY.get(field.key);
     record[field.key] = derived
       ? derived.value(source, context)
-      : exportValue(field.key, data[field.key], source, context);
+      : exportValue(field.source ?? field.key, data[field.source ?? field.key], source, context);
   }
   return record as ExportRecord;
 }
@@ -648,7 +642,7 @@ export function csvCell(value: ExportValue | undefined): string {
 
 /** A column's header: the field's Chinese name, `授课人：姓名` for a field of list items (as on /data/). */
 export function csvHeader(field: FieldDoc): string {
-  return field.parent ? `${fieldLabel(field.parent)}：${field.label}` : field.label;
+  return field.parentLabel ? `${field.parentLabel}：${field.label}` : field.label;
 }
 
 /** The CSV's columns: every exported field of every kind, in field-table order. */
@@ -676,13 +670,10 @@ export function toCsvRows(records: readonly ExportRecord[]): string[][] {
 // ---------------------------------------------------------------------------------------------
 // The export's own Zod schema, and the JSON Schema published from it
 
-/** Fields that the export always fills although the entry may leave them out. */
-const ALWAYS_FILLED = new Set(['license']);
-
 /** The export's value for a field of the content schema: dates as YYYY-MM-DD, local files as URLs. */
-function exportZod(schema: ZodLike, key: string): z.ZodType {
+function exportZod(schema: ZodLike, exportType?: string): z.ZodType {
   const { def } = schema;
-  if (EXPORT_TYPES[key] === '网址') return z.url();
+  if (exportType === '网址') return z.url();
   switch (def.type) {
     case 'string':
       return def.format === 'url' ? z.url() : z.string();
@@ -697,13 +688,13 @@ function exportZod(schema: ZodLike, key: string): z.ZodType {
     case 'enum':
       return z.enum(Object.values(def.entries!).map(String) as [string, ...string[]]);
     case 'array':
-      return z.array(exportZod(unwrap(def.element!).schema, key));
+      return z.array(exportZod(unwrap(def.element!).schema, exportType));
     case 'object':
       return z.strictObject(
         Object.fromEntries(
           Object.entries(def.shape!).map(([name, field]) => {
             const inner = unwrap(field);
-            const value = exportZod(inner.schema, name);
+            const value = exportZod(inner.schema, contractOfField(name, field).exportType);
             return [name, inner.optional && inner.defaultValue === undefined ? value.optional() : value];
           }),
         ),
@@ -723,9 +714,12 @@ function recordSchema(kind: Kind) {
     if (field.key === 'kind') value = z.literal(kind);
     else if (derived) value = derived.schema;
     else {
-      const inner = unwrap(top[field.key]!);
-      value = field.key === 'unit' ? z.string() : exportZod(inner.schema, field.key);
-      if (inner.optional && inner.defaultValue === undefined && !ALWAYS_FILLED.has(field.key)) {
+      const name = field.source ?? field.key;
+      const contract = contractOfField(name, top[name]!);
+      const inner = unwrap(top[name]!);
+      value = name === 'unit' ? z.string() : exportZod(inner.schema, contract.exportType);
+      // A field the export always fills (the license in force) is never null.
+      if (inner.optional && inner.defaultValue === undefined && contract.exportWhenEmpty === undefined) {
         value = value.nullable();
       }
     }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fieldAt } from '../schemas/contract.ts';
+import { CourseSchema } from '../schemas/course.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
-import { fieldLabel } from '../schemas/fields.ts';
 import { isInsideTree } from './tree-files.ts';
 import { checkCaptions, checkPdf, checkVideoSize, RASTER_IMAGE, type Inspection } from './file-checks.ts';
 
@@ -49,7 +50,8 @@ export function checkLocalFiles(
   const problems: FileProblem[] = [];
   for (const { field, value } of localFiles(entry)) {
     const resolved = resolveLocalFile(entryFile, value);
-    const label = fieldLabel(field);
+    // Courses have all four media fields, and each means the same in every kind.
+    const label = fieldAt(CourseSchema, [field]).contract?.label ?? field;
     if (path.relative(contentDir, resolved).startsWith('..')) {
       problems.push({
         field,

@@ -7,7 +7,7 @@
  * So one-line text fields (title, summary, …) and the items of text lists (members, awards) are read exactly
  * as typed, before YAML sees them: each such value is rewritten, on its own line, as a single-quoted scalar.
  * A value that is already one complete quoted scalar keeps YAML's meaning (`'a: b'` is `a: b`). Everything else
- * goes to YAML, with a schema that has no implicit timestamps (dates stay text; src/lib/dates.ts reads them).
+ * goes to YAML, with a schema that has no implicit timestamps (dates stay text; src/core/dates.ts reads them).
  * Mistakes YAML would report lines away (an unclosed quote, a full-width colon, a missing closing `---`, a
  * file that is not UTF-8) are found line by line first, and named with the fix.
  */

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { z } from 'astro/zod';
 import { GlossaryTermSchema, StartHereSchema, type GlossaryTerm, type StartStep } from '../schemas/guides.ts';
-import { SLUG_PATTERN } from '../schemas/shared.ts';
+import { SLUG_PATTERN } from '../core/slugs.ts';
 import { CONTENT_DIR, DATA_FILES } from './paths.ts';
 import { yamlProblem, type Problem } from './problems.ts';
 import { dataFileProblems } from './data-text.ts';
 import { issuesToProblems } from './zod-messages.ts';
+
+/** glossary.yaml as a whole: words keyed by their slugs, which are checked one by one. */
+const GLOSSARY_FILE_SCHEMA = z.record(z.string(), GlossaryTermSchema);
 
 export interface Guides {
   /** 名词解释, keyed by slug, in file order */
@@ -62,9 +66,7 @@ export function readGuides(
       const parsed = GlossaryTermSchema.safeParse(value);
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
-        problems.push(
-          ...issuesToProblems(glossaryFile, issues, { [key]: value }, Object.keys(GlossaryTermSchema.shape)),
-        );
+        problems.push(...issuesToProblems(glossaryFile, issues, { [key]: value }, GLOSSARY_FILE_SCHEMA));
         continue;
       }
       for (const word of [parsed.data.term, ...parsed.data.aliases]) {
@@ -88,9 +90,7 @@ export function readGuides(
   if (rawStart !== undefined) {
     const parsed = StartHereSchema.safeParse(rawStart);
     if (!parsed.success) {
-      problems.push(
-        ...issuesToProblems(startFile, parsed.error.issues, rawStart, Object.keys(StartHereSchema.element.shape)),
-      );
+      problems.push(...issuesToProblems(startFile, parsed.error.issues, rawStart, StartHereSchema));
     } else {
       startHere = parsed.data;
       parsed.data.forEach((step, i) => {

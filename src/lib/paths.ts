@@ -88,8 +88,7 @@ export const CHECKED_ALONGSIDE = env[CHECKED_ALONGSIDE_VARIABLE] === '1';
 /** Set by GitHub Actions: `npm run validate` then also prints its problems as annotations on the pull request. */
 export const GITHUB_ANNOTATIONS = env.GITHUB_ACTIONS === 'true';
 
-export const KINDS = ['courses', 'cases', 'projects'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, RESERVED_SLUGS, type Kind } from '../core/slugs.ts';
 
 /** Data files under CONTENT_DIR, one YAML file each. */
 export const DATA_FILES = {
@@ -100,9 +99,6 @@ export const DATA_FILES = {
   glossary: 'glossary.yaml',
   startHere: 'start-here.yaml',
 } as const;
-
-/** Path segments that list pages use under /<kind>/, so no entry may take them as its slug. */
-export const RESERVED_SLUGS = ['tuijie'] as const;
 
 /** Entry slugs are file names: `courses/2022/shouji-guahao.md` → `shouji-guahao`. */
 export function slugFromPath(file: string): string {

@@ -1,14 +1,14 @@
 /**
- * The text `npm run new` writes: every field of a kind with a Chinese comment from FIELDS, and the
- * body sections from BODY_RULES. Required fields hold placeholders that the schema rejects, so a
+ * The text `npm run new` writes: every field of a kind with a Chinese comment from its contract
+ * (src/schemas/contract.ts), and the body sections from BODY_RULES. Required fields hold placeholders that the schema rejects, so a
  * scaffold fails `npm run validate` until each one is filled in.
  */
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { fieldHint, fieldLabel } from '../schemas/fields.ts';
+import { contractOf, shapeOf, type FieldContract } from '../schemas/contract.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { InstructorSchema } from '../schemas/project.ts';
-import { entrySlugFault } from '../schemas/shared.ts';
+import { entrySlugFault } from '../core/slugs.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { KINDS, type Kind } from './paths.ts';
 import { BODY_RULES } from './sections.ts';
@@ -41,7 +41,7 @@ export function normalizeSlug(input: string): string {
 
 /**
  * Why a slug cannot be used, in Chinese, or undefined when it can. Uses
- * entrySlugFault (src/schemas/shared.ts), the same rule the validator applies, so a scaffold never fails on its name.
+ * entrySlugFault (src/core/slugs.ts), the same rule the validator applies, so a scaffold never fails on its name.
  */
 export function slugProblem(slug: string): string | undefined {
   if (slug === '') return '文件名不能为空';
@@ -73,8 +73,12 @@ export function entryFields(kind: Kind): string[] {
 }
 
 function entryShape(kind: Kind): Record<string, z.ZodType> {
-  // Each schema is object → refine → transform; the pipe's input holds the fields.
-  return ENTRY_SCHEMAS[kind].in.shape;
+  return shapeOf(ENTRY_SCHEMAS[kind])!;
+}
+
+/** A field's contract; every entry field has one (tests/unit/schemas/contract.test.ts). */
+function contract(kind: Kind, name: string): FieldContract {
+  return contractOf(entryShape(kind)[name]!)!;
 }
 
 /** Optional fields (and fields with a default) are written commented out. */
@@ -122,66 +126,18 @@ function groups(kind: Kind): Group[] {
     { title: '一般不用改', fields: RARELY_CHANGED },
   ];
   const named = new Set(listed.flatMap((g) => g.fields));
-  // A field added to a schema later still appears, at the end.
-  const rest = entryFields(kind).filter((name) => !named.has(name));
-  return [
-    ...listed.map((g) => ({ ...g, fields: g.fields.filter((f) => entryShape(kind)[f] !== undefined) })),
-    ...(rest.length > 0 ? [{ title: '其他', fields: rest }] : []),
-  ];
+  // A field added to a schema later still appears, at the end of its kind's own fields.
+  listed[1]!.fields = [...listed[1]!.fields, ...entryFields(kind).filter((name) => !named.has(name))];
+  return listed.map((g) => ({ ...g, fields: g.fields.filter((f) => entryShape(kind)[f] !== undefined) }));
 }
 
-/**
- * When an optional field becomes required; said next to the field so that staff need not wait for the
- * validation message. The schemas enforce these; this is only their description.
- */
-const WHEN_REQUIRED: Partial<Record<Kind, Record<string, string>>> = {
-  courses: {
-    minutes: '视频资源必填',
-    resourceNote: '类型为「其他」时必填',
-    link: '不同意共享时必填',
-    video: '同意共享的视频资源必填',
-  },
-  cases: { areaNote: '选了「其他」时必填' },
-};
-const WHEN_REQUIRED_ALL_KINDS: Record<string, string> = {
-  coverAlt: '有封面图片时必填',
-  captions: '本地视频必填',
-};
-
-/** The value written for each field: a placeholder the schema rejects, or a sensible value or example. */
+/** The value written for a field: a placeholder the schema rejects, or a sensible value or example. */
 function fieldValue(name: string, options: ScaffoldOptions): string {
-  const { slug, date } = options;
-  const values: Record<string, string> = {
-    title: "''",
-    summary: "''",
-    unit: '填写单位编号',
-    batch: '填写批次',
-    scenarios: '[]',
-    status: '推荐',
-    recommendedOn: date,
-    updatedOn: date,
-    featured: 'false',
-    license: 'CC BY 4.0',
-    withdrawn: 'false',
-    cover: `./images/${slug}.png`,
-    coverAlt: '用一句话描述封面图片',
-    video: `./media/${slug}.mp4`,
-    captions: `./media/${slug}.vtt`,
-    resourceType: '填写资源类型',
-    minutes: '25',
-    resourceNote: '图文卡片',
-    file: `./files/${slug}.pdf`,
-    themes: '[]',
-    shared: '填写 true 或 false',
-    link: 'https://',
-    members: '[姓名一, 姓名二]',
-    awards: '[奖项名称]',
-    areas: '[]',
-    areaNote: '说明是哪方面',
-    cohorts: '填写期数',
-    participants: '填写人次',
-  };
-  return values[name] ?? '';
+  const field = KINDS.map((kind) => entryShape(kind)[name]).find((schema) => schema !== undefined);
+  const known = field && contractOf(field);
+  return (known?.placeholder ?? known?.example ?? '')
+    .replaceAll('{slug}', options.slug)
+    .replaceAll('{date}', options.date);
 }
 
 /**
@@ -209,19 +165,18 @@ export function yamlValue(value: unknown): string {
 }
 
 function fieldComment(kind: Kind, name: string): string {
-  const required = !isOptionalField(kind, name);
-  const when = WHEN_REQUIRED[kind]?.[name] ?? WHEN_REQUIRED_ALL_KINDS[name];
-  const tag = required ? '必填' : when ? `可选，${when}` : '可选';
-  const hint = fieldHint(name);
-  return `# ${fieldLabel(name)}【${tag}】${hint ? `：${hint}` : ''}`;
+  const { label, hint, requiredWhen } = contract(kind, name);
+  const tag = !isOptionalField(kind, name) ? '必填' : requiredWhen ? `可选，${requiredWhen}` : '可选';
+  return `# ${label}【${tag}】：${hint}`;
 }
 
 function instructorLines(instructors: readonly Record<string, unknown>[] = [{}]): string[] {
   const lines = ['instructors:'];
   instructors.forEach((instructor, n) => {
-    Object.keys(InstructorSchema.shape).forEach((name, i) => {
+    Object.entries(InstructorSchema.shape).forEach(([name, schema], i) => {
       const indent = i === 0 ? '  ' : '    ';
-      if (n === 0) lines.push(`${indent}# ${fieldLabel(name)}：${fieldHint(name) ?? ''}`);
+      const { label, hint } = contractOf(schema)!;
+      if (n === 0) lines.push(`${indent}# ${label}：${hint}`);
       const value = instructor[name];
       lines.push(`${indent}${i === 0 ? '- ' : ''}${name}: ${value === undefined ? "''" : yamlValue(value)}`);
     });

@@ -24,10 +24,7 @@ export function readSiteSettings(contentDir: string = CONTENT_DIR): { settings: 
   if (parsed.success) return { settings: parsed.data, problems: textProblems };
   return {
     settings: DEFAULTS,
-    problems: [
-      ...textProblems,
-      ...issuesToProblems(file, parsed.error.issues, raw, Object.keys(SiteSettingsSchema.shape)),
-    ],
+    problems: [...textProblems, ...issuesToProblems(file, parsed.error.issues, raw, SiteSettingsSchema)],
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { fieldHint, fieldLabel } from '../schemas/fields.ts';
+import { fieldAt, schemaAt, shapeOf } from '../schemas/contract.ts';
 import { formatFieldPath, type Problem } from './problems.ts';
 
 // Anything we do not phrase ourselves still comes out in Chinese, never in Zod's English.
@@ -31,11 +31,6 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-function lastName(segments: readonly PropertyKey[]): string {
-  for (let i = segments.length - 1; i >= 0; i--) if (typeof segments[i] === 'string') return segments[i] as string;
-  return '';
-}
-
 function closest(key: string, candidates: readonly string[]): string | undefined {
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -58,22 +53,28 @@ function closest(key: string, candidates: readonly string[]): string | undefined
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.c : undefined;
 }
 
-/** Turns Zod issues into problems with a Chinese message that says what is wrong and what to write. */
+/**
+ * Turns Zod issues into problems with a Chinese message that says what is wrong and what to write.
+ * `schema` is what `data` was checked against: each issue's label and hint are the contract of the
+ * field at the issue's full path (src/schemas/contract.ts), so a unit's name never borrows a person's.
+ */
 export function issuesToProblems(
   file: string,
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
-  knownKeys: readonly string[] = [],
+  schema: z.ZodType,
 ): Problem[] {
   return issues.flatMap((issue): Problem[] => {
-    const name = lastName(issue.path);
-    const label = fieldLabel(name);
-    const hint = fieldHint(name);
+    const { name, contract } = fieldAt(schema, issue.path);
+    const label = contract?.label ?? name;
+    const hint = contract?.hint;
     const withHint = (problem: string) => (hint ? `${problem}，${hint}` : problem);
     const field = formatFieldPath(issue.path) || '(frontmatter)';
 
     switch (issue.code) {
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        const at = schemaAt(schema, issue.path);
+        const knownKeys = Object.keys((at && shapeOf(at)) ?? {});
         return issue.keys.map((key) => {
           const guess = closest(key, knownKeys);
           return {
@@ -84,6 +85,7 @@ export function issuesToProblems(
               : `不认识的字段「${key}」，请删去它；可用的字段有：${knownKeys.join('、')}`,
           };
         });
+      }
       case 'invalid_type': {
         const missing = valueAt(data, issue.path) === undefined;
         const expected = TYPE_NAMES[issue.expected] ?? issue.expected;

@@ -1,8 +1,11 @@
 import { z } from 'astro/zod';
 import {
   checkEntryBase,
+  choicesField,
+  coverField,
   coverPath,
   entryBaseShape,
+  limitsOf,
   type CoverSchema,
   textField,
   ALL_RIGHTS_RESERVED,
@@ -26,19 +29,24 @@ export const CASE_AREAS = [
   '其他',
 ] as const;
 
+/** Required with 其他: which aspect */
+const areaNote = textField({
+  label: '其他方面说明',
+  hint: '选了「其他」时，用不超过 {max} 字说明是哪方面',
+  max: 20,
+  placeholder: '说明是哪方面',
+  requiredWhen: '选了「其他」时必填',
+});
+
 /** 工作案例 (附件2). Body sections are checked by src/lib/sections.ts. */
 export function createCaseSchema<C extends CoverSchema>(cover: C) {
   return z
     .strictObject({
       ...entryBaseShape,
-      cover: cover.optional(),
+      cover: coverField(cover),
       /** One or more aspects from 附件1 */
-      areas: z
-        .array(z.enum(CASE_AREAS))
-        .min(1, { message: '至少要选一个案例方面' })
-        .refine((list) => new Set(list).size === list.length, { message: '案例方面有重复，请删去重复的' }),
-      /** Required with 其他: which aspect, ≤ 20 字 */
-      areaNote: textField('其他方面说明', { max: 20 }).optional(),
+      areas: choicesField(CASE_AREAS, { label: '案例方面', hint: '从 {values} 中选择一个或多个', placeholder: '[]' }),
+      areaNote: areaNote.optional(),
     })
     .superRefine((entry, ctx) => {
       checkEntryBase(entry, ctx);
@@ -47,7 +55,7 @@ export function createCaseSchema<C extends CoverSchema>(cover: C) {
         ctx.addIssue({
           code: 'custom',
           path: ['areaNote'],
-          message: '案例方面选了「其他」，请在 areaNote 用不超过 20 字说明是哪方面',
+          message: `案例方面选了「其他」，请在 areaNote 用不超过 ${limitsOf(areaNote).max} 字说明是哪方面`,
         });
       }
       if (!hasOther && entry.areaNote) {

@@ -1,10 +1,16 @@
 import { z } from 'astro/zod';
+import { contractOf, field } from './contract.ts';
 import {
+  booleanField,
   checkEntryBase,
+  choiceField,
+  choicesField,
+  coverField,
   coverPath,
   type CoverSchema,
   entryBaseShape,
   httpsUrl,
+  limitsOf,
   localPath,
   positiveInt,
   textField,
@@ -16,31 +22,77 @@ export const RESOURCE_TYPES = ['教材（读本）', '视频资源', '其他'] a
 /** 附件1: the three themes of 全媒体课程资源 */
 export const THEMES = ['互联网+生活', '智能手机应用', '智慧生活'] as const;
 
+/** 其他 only: what form the resource takes */
+const resourceNote = textField({
+  label: '其他类型说明',
+  hint: '资源类型为「其他」时，用不超过 {max} 字说明是什么形式，例如 {example}',
+  max: 30,
+  example: '图文卡片',
+  requiredWhen: '类型为「其他」时必填',
+});
+
+/** A course's video: the common field, required for a shared 视频资源. */
+const courseVideo = field(entryBaseShape.video, {
+  ...contractOf(entryBaseShape.video)!,
+  requiredWhen: '同意共享的视频资源必填',
+});
+
 /** 课程资源 (附件4). */
 export function createCourseSchema<C extends CoverSchema>(cover: C) {
   return z
     .strictObject({
       ...entryBaseShape,
-      cover: cover.optional(),
-      resourceType: z.enum(RESOURCE_TYPES),
+      video: courseVideo,
+      cover: coverField(cover),
+      resourceType: choiceField(RESOURCE_TYPES, {
+        label: '课程资源类型',
+        hint: '填写 {valuesOr} 之一',
+        placeholder: '填写资源类型',
+        guide: '括号是中文全角括号',
+      }),
       /** 教材（读本） only: a local PDF to download */
-      file: localPath(['pdf'], '教材文件').optional(),
+      file: localPath(['pdf'], {
+        label: '教材文件',
+        hint: '只有「教材（读本）」可以附 PDF 文件，填写它的相对路径，例如 ./files/读本.pdf',
+        placeholder: './files/{slug}.pdf',
+        exportNote: 'PDF 读本在本站的完整网址',
+        exportType: '网址',
+      }).optional(),
       /** 视频资源 only: 视频时长, in minutes */
-      minutes: positiveInt.optional(),
-      /** 其他 only: what form the resource takes, ≤ 30 字 */
-      resourceNote: textField('其他类型说明', { max: 30 }).optional(),
-      themes: z
-        .array(z.enum(THEMES))
-        .min(1, { message: '至少要选一个课程主题' })
-        .refine((list) => new Set(list).size === list.length, { message: '课程主题有重复，请删去重复的' }),
+      minutes: positiveInt({
+        label: '视频时长（分钟）',
+        hint: '视频资源必须填写时长，单位是分钟，填正整数，例如 {example}',
+        example: '25',
+        requiredWhen: '视频资源必填',
+      }).optional(),
+      resourceNote: resourceNote.optional(),
+      themes: choicesField(THEMES, { label: '课程主题', hint: '从 {values} 中选择一个或多个', placeholder: '[]' }),
       /** 是否同意纳入全国老年教育课程资源库共享 */
-      shared: z.boolean(),
+      shared: booleanField({
+        label: '是否同意共享',
+        hint: '是否同意纳入全国老年教育课程资源库共享：填写 true 或 false',
+        placeholder: '填写 true 或 false',
+      }),
       /** 网络链接地址: required when not shared */
-      link: httpsUrl.optional(),
+      link: field(httpsUrl, {
+        label: '网络链接地址',
+        hint: '填写以 https:// 开头的课程网址',
+        placeholder: 'https://',
+        requiredWhen: '不同意共享时必填',
+      }).optional(),
       /** 核心成员 (names) */
-      members: z.array(textField('核心成员姓名', { min: 2, max: 20 })).default([]),
+      members: field(z.array(textField({ label: '核心成员姓名', hint: '每个姓名 {min}–{max} 字', min: 2, max: 20 })), {
+        label: '核心成员',
+        hint: '填写核心成员姓名的列表，例如 {example}',
+        example: '[王丽, 陈明]',
+        placeholder: '[姓名一, 姓名二]',
+      }).default([]),
       /** 曾获奖项 */
-      awards: z.array(textField('奖项名称', { max: 60 })).default([]),
+      awards: field(z.array(textField({ label: '奖项名称', hint: '每项不超过 {max} 字', max: 60 })), {
+        label: '曾获奖项',
+        hint: '填写奖项名称的列表，没有就写 []',
+        placeholder: '[奖项名称]',
+      }).default([]),
     })
     .superRefine((entry, ctx) => {
       checkEntryBase(entry, ctx);
@@ -63,7 +115,7 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
         ctx.addIssue({
           code: 'custom',
           path: ['resourceNote'],
-          message: '资源类型为「其他」时，请在 resourceNote 用不超过 30 字说明是什么形式',
+          message: `资源类型为「其他」时，请在 resourceNote 用不超过 ${limitsOf(resourceNote).max} 字说明是什么形式`,
         });
       }
       if (entry.resourceType !== '其他' && entry.resourceNote) {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { PROVINCE_NAMES } from './provinces.ts';
-import { dateField, positiveInt, textField } from './shared.ts';
+import { field } from './contract.ts';
+import { booleanField, choiceField, dateField, positiveInt, textField } from './shared.ts';
 
 export const UNIT_KINDS = [
   '开放大学',
@@ -16,28 +17,35 @@ export const UNIT_KINDS = [
 
 /** One 申报单位 in units.yaml, keyed by its id. */
 export const UnitSchema = z.strictObject({
-  name: textField('单位名称', { min: 2, max: 40 }),
+  name: textField({ label: '单位名称', hint: '填写 {min}–{max} 字的单位全称', min: 2, max: 40 }),
   /** The entry's province is derived from here */
-  province: z.enum(PROVINCE_NAMES),
-  kind: z.enum(UNIT_KINDS),
+  province: choiceField(PROVINCE_NAMES, {
+    label: '所在省份',
+    hint: '填写省级行政区简称，例如 浙江、内蒙古、新疆生产建设兵团，或 直属单位',
+  }),
+  kind: choiceField(UNIT_KINDS, { label: '单位类型', hint: '填写 {valuesOr}' }),
 });
 
 /** One batch in batches.yaml, keyed by its number. */
 export const BatchSchema = z.strictObject({
-  name: textField('批次名称', { max: 10 }),
-  deadline: dateField,
-  outcome: textField('成果应用', { max: 120 }),
+  name: textField({ label: '批次名称', hint: '填写不超过 {max} 字的批次名称，例如 第一批', max: 10 }),
+  deadline: dateField({ label: '报送截止日期', hint: '按 年-月-日 填写' }),
+  outcome: textField({ label: '成果应用', hint: '用一两句话说明这一批的成果如何应用', max: 120 }),
 });
 
 /** One everyday scenario in scenarios.yaml, keyed by its pinyin slug. */
 export const ScenarioSchema = z.strictObject({
-  name: textField('场景名称', { max: 6 }),
-  description: textField('场景说明', { max: 60 }),
+  name: textField({ label: '场景名称', hint: '填写不超过 {max} 字的场景名称，例如 就医', max: 6 }),
+  description: textField({ label: '场景说明', hint: '用一句话说明（不超过 {max} 字）', max: 60 }),
   /** Everyday words a senior types; indexed for search, not shown */
-  synonyms: z.array(z.string().trim().min(1)).min(1, { message: '至少要写一个同义词' }),
+  synonyms: field(z.array(z.string().trim().min(1)).min(1, { message: '至少要写一个同义词' }), {
+    label: '同义词',
+    hint: '填写老年人常说的词的列表，例如 [看病, 挂号, 医院]',
+    min: 1,
+  }),
   /** One of the notice's five high-frequency scenarios */
-  notice: z.boolean(),
-  order: positiveInt,
+  notice: booleanField({ label: '通知所列场景', hint: '是通知列出的五个高频场景之一时填 true，否则填 false' }),
+  order: positiveInt({ label: '排序', hint: '填写正整数，小的排在前面' }),
 });
 
 export type Unit = z.output<typeof UnitSchema>;
@@ -47,7 +55,10 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 /** site.yaml: settings that staff change without touching code. */
 export const SiteSettingsSchema = z.strictObject({
   /** While true, every page says that it shows sample content */
-  sampleContent: z.boolean(),
+  sampleContent: booleanField({
+    label: '示例内容提示',
+    hint: '内容目录里是示例内容时填 true，换成正式内容后填 false',
+  }),
 });
 
 export type SiteSettings = z.output<typeof SiteSettingsSchema>;

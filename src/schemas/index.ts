@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import type { Kind } from '../lib/paths.ts';
+import type { Kind } from '../core/slugs.ts';
 import { CaseSchema } from './case.ts';
 import { CourseSchema } from './course.ts';
 import { ProjectSchema } from './project.ts';

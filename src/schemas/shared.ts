@@ -1,21 +1,10 @@
 import { z } from 'astro/zod';
-import { countChars } from '../lib/char-count.ts';
-import { RESERVED_SLUGS } from '../lib/paths.ts';
-import { readDay } from '../lib/dates.ts';
+import { countChars } from '../core/char-count.ts';
+import { readDay } from '../core/dates.ts';
+import { SLUG_PATTERN } from '../core/slugs.ts';
+import { contractOf, field, fieldContracts, type ContractInput, type FieldContract } from './contract.ts';
 
-/** Kebab-case ASCII ids: entry slugs, unit ids, scenario slugs. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * What is wrong with an entry's file name, if anything: the one rule the validator and the scaffolder share.
- * Slugs need a letter so that /courses/2/ stays a list page, and list pages reserve some words.
- */
-export function entrySlugFault(slug: string): 'draft' | 'pattern' | 'reserved' | undefined {
-  if (slug.startsWith('_')) return 'draft';
-  if (!SLUG_PATTERN.test(slug) || !/[a-z]/.test(slug)) return 'pattern';
-  if ((RESERVED_SLUGS as readonly string[]).includes(slug)) return 'reserved';
-  return undefined;
-}
+export { entrySlugFault, SLUG_PATTERN } from '../core/slugs.ts';
 
 export const STATUSES = ['推荐', '推介'] as const;
 export const LICENSES = ['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC BY-NC-SA 4.0', '保留所有权利'] as const;
@@ -28,9 +17,16 @@ export const ALL_RIGHTS_RESERVED = '保留所有权利';
  */
 export const NATIONAL_PLATFORM_HOSTS = ['www.lndx.edu.cn', 'lndx.edu.cn'] as const;
 
-/** Text measured in 字, trimmed. */
-export function textField(label: string, { min = 1, max }: { min?: number; max: number }) {
-  return z
+/** The limits a field's contract gives (字 for text, items for lists), for messages that quote them. */
+export function limitsOf(schema: z.ZodType): Pick<FieldContract, 'min' | 'max'> {
+  const contract = contractOf(schema);
+  return { min: contract?.min, max: contract?.max };
+}
+
+/** Text measured in 字, trimmed; its label and limits come from its contract. */
+export function textField(contract: ContractInput & { max: number }) {
+  const { label, min = 1, max } = contract;
+  const schema = z
     .string()
     .trim()
     .superRefine((value, ctx) => {
@@ -50,13 +46,14 @@ export function textField(label: string, { min = 1, max }: { min?: number; max: 
         });
       }
     });
+  return field(schema, { ...contract, min, max });
 }
 
 /**
- * A day written 年-月-日 (2022-05-31), quoted or not, checked against the calendar (src/lib/dates.ts); a Date
+ * A day written 年-月-日 (2022-05-31), quoted or not, checked against the calendar (src/core/dates.ts); a Date
  * at UTC midnight. YAML is read without implicit timestamps, so the value arrives as typed.
  */
-export const dateField = z.preprocess((value, ctx) => {
+const yamlDate = z.preprocess((value, ctx) => {
   const typed =
     value instanceof Date && !Number.isNaN(value.getTime())
       ? value.toISOString().replace(/T00:00:00\.000Z$/, '')
@@ -76,12 +73,59 @@ export const dateField = z.preprocess((value, ctx) => {
   return day.ok ? day.date : value;
 }, z.date());
 
-export const positiveInt = z.number().int().positive();
+export const dateField = (contract: ContractInput) => field(yamlDate, contract);
+
+export const positiveInt = (contract: ContractInput) => field(z.number().int().positive(), contract);
+
+export const booleanField = (contract: ContractInput) => field(z.boolean(), contract);
+
+/** One of a fixed list of values; the contract's `values` are the list. */
+export function choiceField<const T extends readonly [string, ...string[]]>(
+  values: T,
+  contract: Omit<ContractInput, 'values'>,
+) {
+  return field(z.enum(values), { ...contract, values });
+}
+
+/**
+ * A list of at least one item without repeats: 应用场景, 课程主题, 案例方面. The messages say the
+ * field's label; with `values`, each item must be one of them.
+ */
+export function choicesField<const T extends readonly [string, ...string[]]>(
+  values: T,
+  contract: Omit<ContractInput, 'values' | 'min'>,
+) {
+  return field(uniqueList(z.enum(values), contract.label), { ...contract, values, min: 1 });
+}
+
+/** A list of at least one free-text item without repeats (scenario names are checked against scenarios.yaml). */
+export function namesField(contract: Omit<ContractInput, 'min'>) {
+  return field(uniqueList(z.string().trim().min(1), contract.label), { ...contract, min: 1 });
+}
+
+function uniqueList<T extends z.ZodType>(element: T, label: string) {
+  return z
+    .array(element)
+    .min(1, { message: `至少要选一个${label}` })
+    .refine((list) => new Set(list).size === list.length, { message: `${label}有重复，请删去重复的` });
+}
+
+/** An id of another file (a unit in units.yaml, an entry's file name): kebab-case ASCII. `what` names it in the message. */
+export function idField(what: string, contract: ContractInput) {
+  return field(
+    z
+      .string()
+      .trim()
+      .regex(SLUG_PATTERN, { message: `${what}只能用小写字母、数字和短横线` }),
+    contract,
+  );
+}
 
 /** A path relative to the entry file; existence is checked by src/lib/files.ts. */
-export function localPath(extensions: readonly string[], label: string) {
+export function localPath(extensions: readonly string[], contract: ContractInput) {
+  const { label } = contract;
   const pattern = new RegExp(`\\.(${extensions.join('|')})$`, 'i');
-  return z
+  const schema = z
     .string()
     .trim()
     .min(1)
@@ -91,6 +135,7 @@ export function localPath(extensions: readonly string[], label: string) {
     .refine((value) => pattern.test(value), {
       message: `${label}的文件类型不对，只能是 ${extensions.join('、')} 文件`,
     });
+  return field(schema, contract);
 }
 
 /**
@@ -109,68 +154,150 @@ export function isLocalVideo(video: string | undefined): boolean {
   return video !== undefined && !/^[a-z]+:/i.test(video);
 }
 
-const LOCAL_VIDEO = localPath(['mp4', 'webm'], '短视频');
+const VIDEO: ContractInput = {
+  label: '短视频',
+  hint: '填写本地视频文件的相对路径（mp4 或 webm），或全国老年教育资源共享和公共服务平台上的 https 地址',
+  placeholder: './media/{slug}.mp4',
+  guide: '见[短视频和字幕](#短视频和字幕)',
+  exportNote: '本站保存的视频写成它在本站的完整网址；全国老年教育资源共享和公共服务平台上的视频是平台上的网址',
+  exportType: '网址',
+};
 
-const videoField = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    if (!/^[a-z]+:/i.test(value)) {
-      for (const issue of LOCAL_VIDEO.safeParse(value).error?.issues ?? [])
-        ctx.addIssue({ code: 'custom', message: issue.message });
-      return;
-    }
-    const url = URL.canParse(value) ? new URL(value) : undefined;
-    if (NOT_IN_URL.test(value)) {
-      ctx.addIssue({ code: 'custom', message: NOT_IN_URL_MESSAGE });
-    } else if (url?.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: '网上的视频地址必须以 https:// 开头' });
-    } else if (!(NATIONAL_PLATFORM_HOSTS as readonly string[]).includes(url.hostname)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `网上的视频只能链接全国老年教育资源共享和公共服务平台（${NATIONAL_PLATFORM_HOSTS[0]}），其他视频请下载后作为本地文件提供`,
-      });
-    }
-  });
+const LOCAL_VIDEO = localPath(['mp4', 'webm'], VIDEO);
+
+const videoField = field(
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!/^[a-z]+:/i.test(value)) {
+        for (const issue of LOCAL_VIDEO.safeParse(value).error?.issues ?? [])
+          ctx.addIssue({ code: 'custom', message: issue.message });
+        return;
+      }
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      if (NOT_IN_URL.test(value)) {
+        ctx.addIssue({ code: 'custom', message: NOT_IN_URL_MESSAGE });
+      } else if (url?.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: '网上的视频地址必须以 https:// 开头' });
+      } else if (!(NATIONAL_PLATFORM_HOSTS as readonly string[]).includes(url.hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `网上的视频只能链接全国老年教育资源共享和公共服务平台（${NATIONAL_PLATFORM_HOSTS[0]}），其他视频请下载后作为本地文件提供`,
+        });
+      }
+    }),
+  VIDEO,
+);
+
+const COVER: ContractInput = {
+  label: '封面图片',
+  hint: '填写与本文件同目录或子目录里图片的相对路径，例如 ./images/封面.png（支持 jpg、png、webp、avif、svg）',
+  placeholder: './images/{slug}.png',
+  guide: '见[封面图片](#封面图片)',
+  exported: false,
+  exportNote: '不导出：封面图片请在条目页面（url）查看',
+};
 
 /**
  * The cover as written: a path relative to the entry. The site swaps in Astro's image() here
  * (src/content.config.ts) so that covers are optimised; validation and scripts use this one.
  */
-export const coverPath = localPath(['jpg', 'jpeg', 'png', 'webp', 'avif', 'svg'], '封面图片');
+export const coverPath = localPath(['jpg', 'jpeg', 'png', 'webp', 'avif', 'svg'], COVER);
 export type CoverSchema = z.ZodType;
+
+/** The optional cover of an entry, whichever cover schema the caller uses, with the cover's contract. */
+export function coverField<C extends CoverSchema>(cover: C) {
+  const optional = cover.optional();
+  fieldContracts.add(optional as z.ZodType, contractOf(coverPath)!);
+  return optional;
+}
 
 /** Fields every kind of entry has (SPEC §2); `cover` is added by each kind's schema factory. */
 export const entryBaseShape = {
   /** 名称, 4–40 字 */
-  title: textField('名称', { min: 4, max: 40 }),
+  title: textField({ label: '名称', hint: '填写 {min}–{max} 字的名称', min: 4, max: 40, placeholder: "''" }),
   /** One sentence for cards and search, ≤ 80 字 */
-  summary: textField('一句话简介', { min: 1, max: 80 }),
+  summary: textField({
+    label: '一句话简介',
+    hint: '用一句话（不超过 {max} 字）说明这条内容能帮老年人做什么',
+    max: 80,
+    placeholder: "''",
+    guide: '显示在卡片和搜索结果里',
+  }),
   /** 申报单位: an id in units.yaml */
-  unit: z.string().trim().regex(SLUG_PATTERN, { message: '申报单位编号只能用小写字母、数字和短横线' }),
+  unit: idField('申报单位编号', {
+    label: '申报单位',
+    hint: '填写 units.yaml 里申报单位的编号（小写拼音，用短横线连接）',
+    placeholder: '填写单位编号',
+    guide: '省份由单位决定，不用另写',
+    exportNote: '申报单位的名称；单位编号见 unitId',
+  }),
   /** 第几批: an id in batches.yaml */
-  batch: positiveInt,
+  batch: positiveInt({ label: '批次', hint: '填写 1、2 或 3（第一批、第二批、第三批）', placeholder: '填写批次' }),
   /** Names from scenarios.yaml (就医, 出行, …) */
-  scenarios: z
-    .array(z.string().trim().min(1))
-    .min(1, { message: '至少要选一个应用场景' })
-    .refine((list) => new Set(list).size === list.length, { message: '应用场景有重复，请删去重复的' }),
+  scenarios: namesField({
+    label: '应用场景',
+    hint: '至少选一个场景，例如 [就医, 出行]，可选值见 scenarios.yaml',
+    placeholder: '[]',
+  }),
   /** 推荐 (recommended by a province) or 推介 (promoted after expert review) */
-  status: z.enum(STATUSES),
+  status: choiceField(STATUSES, {
+    label: '状态',
+    hint: '填写「推荐」（省级推荐）或「推介」（经专家评议后推介）',
+    placeholder: '推荐',
+    guide: '新推荐的条目写 `推荐`；经专家评议后推介的，由国家开放大学改为 `推介`',
+  }),
   /** 择优展示 */
-  featured: z.boolean().default(false),
-  recommendedOn: dateField,
+  featured: booleanField({
+    label: '择优展示',
+    hint: '填写 true 或 false',
+    placeholder: 'false',
+    guide: '默认 `false`；由国家开放大学根据专家评议设置',
+  }).default(false),
+  recommendedOn: dateField({ label: '推荐日期', hint: '按 年-月-日 填写，例如 2021-10-20', placeholder: '{date}' }),
   /** Shown as 内容更新于: smartphone steps go stale */
-  updatedOn: dateField,
+  updatedOn: dateField({
+    label: '内容更新日期',
+    hint: '按 年-月-日 填写，例如 2022-03-01，不早于推荐日期',
+    placeholder: '{date}',
+    guide: '最近一次核对、更新内容的日期；网页上显示为“内容更新于”',
+  }),
   /** Defaults by kind; see withDefaultLicense */
-  license: z.enum(LICENSES).optional(),
-  coverAlt: textField('封面图片说明', { min: 1, max: 100 }).optional(),
+  license: choiceField(LICENSES, {
+    label: '许可协议',
+    hint: `可填 {valuesOr}；不填时共享课程为 ${OPEN_LICENSE}，其余为 ${ALL_RIGHTS_RESERVED}`,
+    placeholder: OPEN_LICENSE,
+    exportNote: `导出的是实际生效的许可：条目没有填写时，同意共享的课程资源为 ${OPEN_LICENSE}，其余为 ${ALL_RIGHTS_RESERVED}`,
+    exportWhenEmpty: `选填；不填时导出默认的许可（同意共享的课程资源为 ${OPEN_LICENSE}，其余为 ${ALL_RIGHTS_RESERVED}），所以数据里总是有值`,
+  }).optional(),
+  coverAlt: textField({
+    label: '封面图片说明',
+    hint: '用一句话描述封面图片的内容（不超过 {max} 字），供看不见图片的读者使用',
+    max: 100,
+    placeholder: '用一句话描述封面图片',
+    requiredWhen: '有封面图片时必填',
+    exported: false,
+    exportNote: '不导出：它是封面图片的文字说明，随封面图片一起在条目页面上',
+  }).optional(),
   /** A local short video (with captions) or an https URL on the national platform */
   video: videoField.optional(),
   /** WebVTT captions for a local video */
-  captions: localPath(['vtt'], '视频字幕').optional(),
+  captions: localPath(['vtt'], {
+    label: '视频字幕',
+    hint: '本地视频必须配 WebVTT 字幕文件（.vtt），填写它的相对路径',
+    placeholder: './media/{slug}.vtt',
+    requiredWhen: '本地视频必填',
+    exportNote: '本站视频的 WebVTT 字幕文件的完整网址',
+    exportType: '网址',
+  }).optional(),
   /** A withdrawn entry keeps its URL with a page that says so */
-  withdrawn: z.boolean().default(false),
+  withdrawn: booleanField({
+    label: '已撤下',
+    hint: '填写 true 或 false；撤下的内容保留网址，页面会说明已撤下',
+    placeholder: 'false',
+    guide: '见[撤下](#撤下)',
+  }).default(false),
 };
 
 type EntryBase = {

@@ -8,7 +8,7 @@ import { OUTPUT, ROOT, run, type RunResult } from '../helpers/run.ts';
 import { KINDS, type Kind } from '../../src/lib/paths.ts';
 import { checkBody } from '../../src/lib/sections.ts';
 import { ENTRY_SCHEMAS } from '../../src/schemas/index.ts';
-import { FIELDS } from '../../src/schemas/fields.ts';
+import { fieldAt } from '../../src/schemas/contract.ts';
 import {
   TEMPLATE_DIR,
   TEMPLATE_FILES,
@@ -119,7 +119,7 @@ describe('scaffoldEntry', () => {
         const line = lines[at[0]!]!;
         expect(line.startsWith('# '), name).toBe(isOptionalField(kind, name));
         const comment = lines.slice(0, at[0]).findLast((l) => l.startsWith('# ') && l.includes('【'))!;
-        const field = FIELDS[name as keyof typeof FIELDS];
+        const field = fieldAt(ENTRY_SCHEMAS[kind], [name]).contract!;
         expect(comment).toContain(`# ${field.label}【${isOptionalField(kind, name) ? '可选' : '必填'}`);
         expect(comment).toContain(field.hint);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDay } from '../../../src/lib/dates.ts';
+import { readDay } from '../../../src/core/dates.ts';
 import { readProvince } from '../../../src/schemas/provinces.ts';
 import { describeDifference, lookalikeKey, matchValue } from '../../../src/core/lookalike.ts';
 import { insecureLinkNotes, insecureLinksInBody } from '../../../src/lib/link-notes.ts';

@@ -11,9 +11,12 @@ import { KINDS, type Kind } from '../../../src/lib/paths.ts';
 import { describePersonalNumber, findPersonalNumbers, findPersonalNumbersDeep } from '../../../src/lib/privacy.ts';
 import { checkBody } from '../../../src/lib/sections.ts';
 import { issuesToProblems } from '../../../src/lib/zod-messages.ts';
-import { FIELDS } from '../../../src/schemas/fields.ts';
+import { fieldPaths } from '../../../src/schemas/contract.ts';
 import { ENTRY_SCHEMAS } from '../../../src/schemas/index.ts';
 import { VALID_ENTRIES } from '../../fixtures/entries.ts';
+
+/** Every field name the schemas know, at any depth: the keys a careless entry is most likely to hold. */
+const FIELD_NAMES = [...new Set(KINDS.flatMap((kind) => fieldPaths(ENTRY_SCHEMAS[kind]).map((f) => f.path.at(-1)!)))];
 
 // A fixed seed keeps CI repeatable; set FC_SEED to explore other inputs locally. One random run on 2026-11-25
 // never finished: a huge body of unmatched `*` made micromark take quadratic time. Bodies over MAX_BODY_LENGTH
@@ -41,7 +44,7 @@ function checkEntry(kind: Kind, frontmatter: unknown, body: string): Outcome {
   const messages: string[] = [];
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);
   if (!parsed.success) {
-    const problems = issuesToProblems('entry.md', parsed.error.issues, frontmatter, Object.keys(FIELDS));
+    const problems = issuesToProblems('entry.md', parsed.error.issues, frontmatter, ENTRY_SCHEMAS[kind]);
     messages.push(...problems.map((p) => p.message));
   }
   messages.push(...checkBody(kind, body).map((p) => p.message));
@@ -192,7 +195,7 @@ const hugeText = fc
     return chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length);
   });
 
-const key = fc.oneof(fc.constantFrom(...Object.keys(FIELDS), 'toJSON', 'length', '0', ''), text);
+const key = fc.oneof(fc.constantFrom(...FIELD_NAMES, 'toJSON', 'length', '0', ''), text);
 
 const leaf = fc.oneof(
   text,
@@ -215,7 +218,7 @@ const { value: yamlValue } = fc.letrec<{ value: unknown; list: unknown[]; map: R
 const nearlyValid = fc
   .tuple(
     fc.constantFrom(...VALID_ENTRIES),
-    fc.dictionary(fc.constantFrom(...Object.keys(FIELDS)), yamlValue, { maxKeys: 4, noNullPrototype: true }),
+    fc.dictionary(fc.constantFrom(...FIELD_NAMES), yamlValue, { maxKeys: 4, noNullPrototype: true }),
   )
   .map(([entry, changes]) => ({ kind: entry.kind, frontmatter: { ...entry.frontmatter, ...changes } }));
 
