@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineOfField, readEntryText, splitOutsideBrackets, withoutCurlyQuotes } from '../../../src/lib/frontmatter.ts';
-import { readDay, todayInChina } from '../../../src/lib/dates.ts';
+import { readDay, todayInChina } from '../../../src/core/dates.ts';
 
 const read = (frontmatter: string) => {
   const result = readEntryText(`---\n${frontmatter}\n---\n\n正文`);
