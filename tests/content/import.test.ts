@@ -3,8 +3,20 @@ import path from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTree } from '../fixtures/entries.ts';
-import { CONTACTS, caseForm, courseForm, courseSheet, otherCourseForm, projectForm } from '../fixtures/forms.ts';
-import { OUTPUT, ROOT, run } from '../helpers/run.ts';
+import {
+  CONTACTS,
+  caseForm,
+  courseForm,
+  courseSheet,
+  fillDocx,
+  otherCourseForm,
+  projectForm,
+} from '../fixtures/forms.ts';
+import { DIST, OUTPUT, ROOT, run } from '../helpers/run.ts';
+import { KINDS } from '../../src/lib/paths.ts';
+import { FORMS } from '../../src/import/form-layout.ts';
+import { blankFormDocx } from '../../src/import/blank-form.ts';
+import { entrySlugFromTitle } from '../../src/import/slug.ts';
 
 const base = path.join(OUTPUT, 'import');
 const forms = path.join(base, 'forms');
@@ -201,5 +213,144 @@ describe('forms kept out of the content tree', () => {
       'content/d.xls',
     ]);
     expect(ignored.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});
+
+/** What a member of staff types over each placeholder the importer leaves. */
+function fillPlaceholders(text: string): string {
+  return text
+    .replace(/^summary: ''$/m, 'summary: 学会用手机挂号、缴费和看报告，少跑医院窗口。')
+    .replace(/^scenarios: \[\]$/m, 'scenarios: [就医]')
+    .replace(/^(recommendedOn|updatedOn): 填写日期$/gm, '$1: 2021-10-20')
+    .replace(/^license: 填写许可协议$/m, 'license: CC BY 4.0')
+    .replace(/^themes: \[\]$/m, 'themes: [智能手机应用]')
+    .replace(/^areas: \[\]$/m, 'areas: [学习体验, 线上线下教育]')
+    .replace(/^link: https:\/\/$/m, 'link: https://example.com/zhulao/course/')
+    .replace(/^video: .*$/m, 'video: https://www.lndx.edu.cn/video/guahao')
+    .replace(/^captions: .*\n/m, '');
+}
+
+describe('the blank forms of /forms/ round-trip through the importer', () => {
+  const dir = path.join(base, 'round-trip');
+  const roundTree = path.join(dir, 'tree');
+
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    const built = (kind: (typeof KINDS)[number]) => fs.readFileSync(path.join(DIST, 'forms', FORMS[kind].fileName));
+    fs.writeFileSync(
+      path.join(dir, '案例.docx'),
+      await fillDocx(built('cases'), {
+        案例名称: ['乡村老年学校的手机课'],
+        申报单位: ['浙江省示例县社区学校'],
+        负责人: ['钱国强'],
+        联系人: ['郑建军'],
+        案例内容: [
+          '主要围绕以下三方面内容：',
+          '一、基本情况：（500字以内）。示例县有 12 所乡村老年学校。',
+          '二、主要做法：（1500字以内）。每校每周开一次手机课。',
+          '三、经验效果：（1000字以内）。三年培训 6,000 人次。',
+        ],
+      }),
+    );
+    fs.writeFileSync(
+      path.join(dir, '项目.docx'),
+      await fillDocx(built('projects'), {
+        项目名称: ['银龄手机课堂进乡村'],
+        申报单位: ['浙江示例市老年开放大学'],
+        授课人: ['王丽'],
+        '单位及职务（职称）': ['浙江示例市老年开放大学 讲师'],
+        培训期数: ['8'],
+        培训人次: ['320'],
+        培训内容: ['微信视频通话、扫码付款、手机挂号。'],
+        培训效果: ['九成学员能独立完成挂号。'],
+      }),
+    );
+    fs.writeFileSync(
+      path.join(dir, '课程.docx'),
+      await fillDocx(
+        built('courses'),
+        {
+          课程名称: ['手机缴费看报告'],
+          申报单位: ['浙江示例市老年开放大学'],
+          核心成员: ['王丽、陈明'],
+          曾获奖项: ['示例市优秀课程（2022）'],
+          课程主要内容: ['第一讲：在手机上缴检查费。', '第二讲：查看检查报告。'],
+        },
+        [
+          { option: '视频资源', mark: '✓', after: '32' },
+          { option: '是', mark: '☑' },
+        ],
+      ),
+    );
+    makeTree(roundTree);
+  });
+
+  it('offers each blank form as built from the layout, the same bytes on every build', async () => {
+    for (const kind of KINDS) {
+      const built = fs.readFileSync(path.join(DIST, 'forms', FORMS[kind].fileName));
+      expect(Buffer.compare(built, Buffer.from(await blankFormDocx(kind))), kind).toBe(0);
+    }
+    const page = fs.readFileSync(path.join(DIST, 'forms', 'index.html'), 'utf8');
+    for (const kind of KINDS) {
+      expect(page).toContain(`href="/forms/${FORMS[kind].fileName}"`);
+      expect(page).toContain(`download="${FORMS[kind].attachment} ${FORMS[kind].title}.docx"`);
+    }
+  });
+
+  it('reads back exactly what was filled in', () => {
+    const result = importForms([dir, '--batch', '3'], roundTree);
+    expect(result.status, result.output).toBe(0);
+    const read = (file: string) => parseFrontmatter(fs.readFileSync(path.join(roundTree, file), 'utf8'));
+    const caseDraft = read('cases/xiangcun-laonian-xuexiao-de-shouji-ke.md');
+    expect(caseDraft.frontmatter).toMatchObject({
+      title: '乡村老年学校的手机课',
+      batch: 3,
+      unit: 'zhejiang-shili-xian-shequ-xuexiao',
+    });
+    expect(caseDraft.content).toContain(
+      '## 基本情况\n\n示例县有 12 所乡村老年学校。\n\n## 主要做法\n\n每校每周开一次手机课。',
+    );
+    expect(read(`projects/${entrySlugFromTitle('银龄手机课堂进乡村')}.md`).frontmatter).toMatchObject({
+      title: '银龄手机课堂进乡村',
+      instructors: [{ name: '王丽', affiliation: '浙江示例市老年开放大学', position: '讲师' }],
+      cohorts: 8,
+      participants: 320,
+    });
+    const course = read(`courses/${entrySlugFromTitle('手机缴费看报告')}.md`);
+    expect(course.frontmatter).toMatchObject({
+      title: '手机缴费看报告',
+      resourceType: '视频资源',
+      minutes: 32,
+      shared: true,
+      members: ['王丽', '陈明'],
+      awards: ['示例市优秀课程（2022）'],
+    });
+    expect(course.content).toContain('## 课程主要内容\n\n第一讲：在手机上缴检查费。\n\n第二讲：查看检查报告。');
+    for (const name of ['钱国强', '郑建军']) expect(allText(roundTree)).not.toContain(name);
+  });
+
+  it('validates and builds once the placeholders are filled in', () => {
+    for (const kind of KINDS) {
+      const folder = path.join(roundTree, kind);
+      for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+        const file = path.join(folder, name);
+        const text = fs.readFileSync(file, 'utf8');
+        if (text.includes('npm run import')) fs.writeFileSync(file, fillPlaceholders(text));
+      }
+    }
+    const units = path.join(roundTree, 'units.yaml');
+    fs.writeFileSync(units, fs.readFileSync(units, 'utf8').replace('kind: 填写单位类型', 'kind: 其他'));
+    const checked = validate(roundTree);
+    expect(checked.status, checked.output).toBe(0);
+    const out = path.join(base, 'round-trip-site');
+    const built = run('npx', ['astro', 'build', '--outDir', out], {
+      CONTENT_DIR: roundTree,
+      SITE_URL: 'https://zhulao.example.cn',
+    });
+    expect(built.status, built.output).toBe(0);
+    expect(
+      fs.readFileSync(path.join(out, 'courses', entrySlugFromTitle('手机缴费看报告')!, 'index.html'), 'utf8'),
+    ).toContain('第二讲：查看检查报告。');
+    expect(fs.existsSync(path.join(out, 'cases', 'xiangcun-laonian-xuexiao-de-shouji-ke', 'index.html'))).toBe(true);
   });
 });

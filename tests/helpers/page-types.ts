@@ -26,6 +26,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'glossary', path: '/glossary/' },
   { name: 'favorites', path: '/favorites/' },
   { name: 'data', path: '/data/' },
+  { name: 'forms', path: '/forms/' },
   { name: 'about', path: '/about/' },
   { name: 'help', path: '/help/' },
   { name: 'accessibility', path: '/accessibility/' },
