@@ -96,3 +96,23 @@ it('a draft is checked for privacy and markup, and nothing else', () => {
   expect(messages.some((m) => m.includes('<script>'))).toBe(true);
   expect(messages.join('\n')).not.toMatch(/名称|申报单位/);
 });
+
+describe('what staff and maintainers are told', () => {
+  const read = (file: string) => fs.readFileSync(path.join(import.meta.dirname, '../..', file), 'utf8');
+
+  it('SECURITY.md says how to report a leak privately and how to purge it from history and the site', () => {
+    const security = read('.github/SECURITY.md');
+    expect(security).toContain('Report a vulnerability');
+    expect(security).toContain('Private vulnerability reporting');
+    expect(security).toContain('git filter-repo --replace-text');
+    expect(security).toMatch(/清除托管方的缓存/);
+    expect(security).toMatch(/不要开公开的 Issue/);
+  });
+
+  it('CONTRIBUTING says what is left to review: QQ and WeChat IDs, PDFs', () => {
+    const guide = read('.github/CONTRIBUTING.md');
+    expect(guide).toMatch(/QQ 号和微信号[^\n]*检查不会报错/);
+    expect(guide).toMatch(/PDF 教材[^\n]*检查不读 PDF/);
+    expect(guide).toContain('SECURITY.md');
+  });
+});
