@@ -2,13 +2,15 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { SITE_URL, BASE_PATH } from './src/lib/paths.ts';
+import { SITE_URL, BASE_PATH, astroCacheDir } from './src/lib/paths.ts';
 import { contentChecks } from './src/lib/content-checks-integration.ts';
 import { bodyProcessor } from './src/lib/markdown/pipeline.ts';
 
 export default defineConfig({
   site: SITE_URL,
   base: BASE_PATH,
+  // A cache of its own for each content tree (CONTENT_DIR): see astroCacheDir.
+  cacheDir: astroCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],

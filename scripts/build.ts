@@ -17,6 +17,7 @@ import {
   publicAddressProblem,
 } from '../src/lib/paths.ts';
 import { formatReport } from '../src/lib/problems.ts';
+import { exitWhenFlushed } from '../src/lib/exit.ts';
 import type { CheckResult } from './lib/content-check-worker.ts';
 import { indexSite } from './lib/search-index.ts';
 
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 const addressProblem = publicAddressProblem(values.preview);
 if (addressProblem) {
   console.error(`\n${addressProblem}\n`);
-  process.exit(1);
+  await exitWhenFlushed(1);
 }
 /** When each step started and ended (ms since the epoch), for `--timings <file>` (the benchmark reads it). */
 const timings: { step: string; start: number; end: number }[] = [];
@@ -40,12 +41,12 @@ const out = path.resolve(values.out);
 const temporary = `${out}.building`;
 const previous = `${out}.previous`;
 
-function fail(status: number): never {
+async function fail(status: number): Promise<never> {
   fs.rmSync(temporary, { recursive: true, force: true });
   console.error(
     `\n构建失败，${path.relative(process.cwd(), out) || out}/ 保持原样，没有发布任何改动。/ Build failed; ${out} is unchanged.`,
   );
-  process.exit(status);
+  return exitWhenFlushed(status);
 }
 
 /**
@@ -121,11 +122,11 @@ if (problems.length > 0)
 releaseAstroOutput();
 const status = await astroExit;
 await astroClosed;
-if (status !== 0) fail(status);
+if (status !== 0) await fail(status);
 publishMedia(media, temporary);
-await publishShareImages(shareImages, temporary).catch((error: unknown) => {
+await publishShareImages(shareImages, temporary).catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  fail(1);
+  await fail(1);
 });
 timings.push({ step: 'build', start: started, end: Date.now() });
 
@@ -135,7 +136,7 @@ try {
   timings.push({ step: 'index', start: indexing, end: Date.now() });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  fail(1);
+  await fail(1);
 }
 if (values.timings) fs.writeFileSync(values.timings, `${JSON.stringify(timings)}\n`);
 fs.rmSync(previous, { recursive: true, force: true });

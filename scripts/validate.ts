@@ -4,6 +4,7 @@ import { CONTENT_DIR, GITHUB_ANNOTATIONS } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/content-tree.ts';
 import { planChangedCheck, validateEntries } from '../src/lib/changed-content.ts';
 import { formatAnnotation, formatProblem, formatReport, type Problem } from '../src/lib/problems.ts';
+import { exitWhenFlushed } from '../src/lib/exit.ts';
 import { insecureLinkNotes } from '../src/lib/link-notes.ts';
 
 const args = process.argv.slice(2);
@@ -12,17 +13,17 @@ if (unknown.length > 0) {
   console.error(
     `不认识的参数：${unknown.join(' ')}\n用法：npm run validate（检查全部内容）或 npm run validate -- --changed（只检查与 main 相比有改动的条目）`,
   );
-  process.exit(2);
+  await exitWhenFlushed(2);
 }
 
-/** The report, and under GitHub Actions one annotation per problem, then a failing exit. */
-function report(problems: Problem[]): never {
+/** The report, and under GitHub Actions one annotation per problem, then a failing exit once it is all written. */
+async function report(problems: Problem[]): Promise<never> {
   if (GITHUB_ANNOTATIONS) for (const problem of problems) console.log(formatAnnotation(problem));
   console.error(formatReport(problems));
-  process.exit(1);
+  return exitWhenFlushed(1);
 }
 
-function checkAll(): void {
+async function checkAll(): Promise<void> {
   const { problems, catalogue } = validateContent(CONTENT_DIR);
   // Notes are not errors: http:// links are allowed, and shown on the site as 不加密.
   const notes = catalogue.entries.flatMap((e) =>
@@ -36,7 +37,7 @@ function checkAll(): void {
       ].join('\n'),
     );
   }
-  if (problems.length > 0) report(problems);
+  if (problems.length > 0) await report(problems);
   const count = (kind: string) => catalogue.entries.filter((e) => e.kind === kind).length;
   console.log(
     `内容检查通过：课程资源 ${count('courses')} 门、工作案例 ${count('cases')} 个、教育培训项目 ${count('projects')} 个，` +
@@ -45,18 +46,18 @@ function checkAll(): void {
 }
 
 if (!args.includes('--changed')) {
-  checkAll();
+  await checkAll();
 } else {
   const plan = planChangedCheck(CONTENT_DIR);
   if (plan.mode === 'all') {
     console.log(plan.reason);
-    checkAll();
+    await checkAll();
   } else if (plan.entries.length === 0) {
     console.log(`与 ${plan.base} 分支相比，没有改动的条目，无需检查。`);
   } else {
     console.log(`只检查与 ${plan.base} 分支相比有改动的条目（${plan.entries.length} 个）。`);
     const { problems, checked } = validateEntries(CONTENT_DIR, plan.entries);
-    if (problems.length > 0) report(problems);
+    if (problems.length > 0) await report(problems);
     console.log(`内容检查通过：检查了 ${checked} 个条目，都没有问题。`);
   }
 }

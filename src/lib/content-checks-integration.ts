@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { CHECKED_ALONGSIDE, CONTENT_DIR, publicAddressProblem } from './paths.ts';
 import { validateContent } from './content-tree.ts';
 import { formatReport } from './problems.ts';
+import { exitWhenFlushed } from './exit.ts';
 import { mediaCopies, publishMedia, type MediaCopy } from './media.ts';
 import { publishShareImages, shareImageJobs, type ShareImageJob } from './share-image.ts';
 import { moveCspFirstInSite } from './csp-first.ts';
@@ -39,11 +40,11 @@ export function contentChecks(): AstroIntegration {
   return {
     name: 'zhulao:content-checks',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
         const addressProblem = command === 'build' ? publicAddressProblem() : undefined;
         if (addressProblem) {
           console.error(`\n${addressProblem}\n`);
-          process.exit(1);
+          await exitWhenFlushed(1);
         }
         if (CHECKED_ALONGSIDE) {
           // The channel must not keep Astro running once the build is done.
@@ -61,7 +62,7 @@ export function contentChecks(): AstroIntegration {
           return;
         }
         console.error(`\n${text}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.\n`);
-        process.exit(1);
+        await exitWhenFlushed(1);
       },
       'astro:build:done': async ({ dir }) => {
         publishMedia(media, fileURLToPath(dir));

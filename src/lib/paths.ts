@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -12,6 +13,16 @@ const env = process.env;
 export const PROJECT_ROOT = process.cwd();
 
 export const CONTENT_DIR = path.resolve(PROJECT_ROOT, env.CONTENT_DIR || 'content');
+
+/**
+ * Astro's cache (the content store, optimised images) for one content tree. Builds that switch CONTENT_DIR in one
+ * checkout shared `node_modules/.astro`, and could publish a cover from the previous tree or fail with
+ * ImageNotFound; each tree now starts from a cache of its own.
+ */
+export function astroCacheDir(contentDir: string = CONTENT_DIR): string {
+  const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 16);
+  return path.join(PROJECT_ROOT, 'node_modules', '.astro', `content-${key}`);
+}
 
 /** The maintainers' file that sets the public address once (the environment wins over it). */
 export const SITE_ADDRESS_FILE = 'src/config/site-address.json';

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_EXPECTED, HOSTILE_FILES, makeHostileTree } from '../fixtures/hostile.ts';
+import { astroCacheDir } from '../../src/lib/paths.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 /** Report lines (`  ✗ file:field — message`) about one file. */
@@ -31,6 +32,11 @@ describe('the hostile corpus through npm run validate and npm run build', () => 
     expect(build.status, build.output).not.toBe(0);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(`${out}.building`)).toBe(false);
+  });
+
+  it('gives the tree an Astro cache of its own, apart from the bundled content’s', () => {
+    expect(fs.existsSync(astroCacheDir(dir))).toBe(true);
+    expect(astroCacheDir(dir)).not.toBe(astroCacheDir(path.join(dir, '..', 'other')));
   });
 
   it.each(HOSTILE_FILES)('reports %s with the same Chinese lines in both', (file) => {

@@ -103,8 +103,8 @@ export const BODY_SCHEMA: Schema = {
     input: ['li'],
   },
   // Links: the web, fragments and site paths. Images: files in the content tree only (the site makes no
-  // third-party requests). A relative URL is always allowed; absolute ones only with these schemes.
-  protocols: { href: ['http', 'https'], src: [] },
+  // third-party requests); hast-util-sanitize cannot refuse every scheme, so `urlRefused` does that, and `//`.
+  protocols: { href: ['http', 'https'] },
   // Heading and footnote ids are Sätteri's own (already prefixed `user-content-` for footnotes).
   clobber: [],
   clobberPrefix: '',
@@ -187,10 +187,17 @@ function allowedAttributes(tag: string): Set<string> {
   return new Set(list.map((entry) => (typeof entry === 'string' ? entry : entry[0])));
 }
 
-function urlRefused(value: string, attribute: 'href' | 'src'): boolean {
-  const scheme = /^([^:/?#]+):/.exec(value)?.[1];
+/**
+ * Whether an address leaves the allowlist: links go to http(s), a fragment or a site path; images come from the
+ * content tree only. `//host/…` (and `/\\host`, which browsers read the same) leaves the site without a scheme, which
+ * hast-util-sanitize's protocol rule cannot see, so it is checked here too.
+ */
+export function urlRefused(value: string, attribute: 'href' | 'src'): boolean {
+  const url = value.trim();
+  if (/^[\\/][\\/]/.test(url)) return true;
+  const scheme = /^([^:/?#]+):/.exec(url)?.[1];
   if (scheme === undefined) return false;
-  return !(BODY_SCHEMA.protocols?.[attribute] ?? []).includes(scheme.toLowerCase());
+  return attribute === 'src' || !['http', 'https'].includes(scheme.toLowerCase());
 }
 
 /** Names what the sanitiser took out: elements, attributes, addresses and comments outside the allowlist. */
@@ -217,6 +224,22 @@ function describeRefusals(tree: Root): Refusal[] {
   return [...refused.values()];
 }
 
+/** Removes the addresses `urlRefused` refuses from a sanitised tree; whether there were any. */
+function removeRefusedUrls(tree: Root): boolean {
+  let removed = false;
+  for (const node of walk(tree)) {
+    if (node.type !== 'element') continue;
+    for (const name of ['href', 'src'] as const) {
+      const value = node.properties[name];
+      if (typeof value === 'string' && urlRefused(value, name)) {
+        delete node.properties[name];
+        removed = true;
+      }
+    }
+  }
+  return removed;
+}
+
 /** Astro finds body images by the attribute's exact (upper-case) name. */
 function restoreImageMarkers(tree: Root): void {
   for (const node of walk(tree)) {
@@ -238,7 +261,7 @@ export function applyAllowlist(html: string): AllowlistResult {
   if (depth > MAX_HTML_DEPTH) return { html: '', changed: true, refused: [], tooDeep: depth };
   const tree = fromHtml(html, { fragment: true });
   const clean = sanitize(tree, BODY_SCHEMA) as Root;
-  const changed = toHtml(clean) !== toHtml(tree);
+  const changed = removeRefusedUrls(clean) || toHtml(clean) !== toHtml(tree);
   restoreImageMarkers(clean);
   return { html: toHtml(clean), changed, refused: changed ? describeRefusals(tree) : [] };
 }
