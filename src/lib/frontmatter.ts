@@ -84,6 +84,8 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
 const KEY_LINE = /^(\s*)(-\s+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*([:：])(.*)$/;
 const SINGLE_QUOTED = /^'(?:[^']|'')*'$/;
 const DOUBLE_QUOTED = /^"(?:[^"\\]|\\.)*"$/;
+/** Chinese characters and full-width punctuation: lines of them join without a space. */
+const CJK_EDGE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201d]/;
 const BLOCK_SCALAR = /^[|>][+-]?[1-9]?[+-]?$/;
 
 const singleQuoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -237,7 +239,7 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
       out.push(line);
       continue;
     }
-    if (rest !== '' && !/^[ \t]/.test(rest)) {
+    if (rest !== '' && !/^[ \t\u3000]/.test(rest)) {
       problems.push(
         fieldLine(
           lineNo,
@@ -250,10 +252,12 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     }
     const value = rest.trim();
     const prefix = `${lead}${dash}${key}: `;
+    // A full-width space after the colon (typed with a Chinese input method) is a space.
+    const current = /^\u3000/.test(rest) ? `${prefix}${value}` : line;
     if (value === '') {
       listKey =
         TYPED_LIST_FIELDS.has(key!) || CHOICE_LIST_FIELDS.has(key!) ? { key: key!, indent: lead.length } : undefined;
-      out.push(line);
+      out.push(current);
       continue;
     }
     const continued = (() => {
@@ -274,12 +278,28 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
             `的值以英文引号 ${q} 开头，但这一行里没有配对的结束引号 ${q}。请在值的末尾补上 ${q}；如果引号本来就是文字的一部分，请把整个值放进另一种引号里，例如 ${key}: ${q === '"' ? `'${value}'` : `"${value}"`}`,
           ),
         );
-        out.push(line);
+        out.push(current);
         continue;
       }
     }
     if (TYPED_TEXT_FIELDS.has(key!)) {
-      if (BLOCK_SCALAR.test(value) || continued || isCompleteQuoted(value)) out.push(line);
+      if (continued && !BLOCK_SCALAR.test(value) && !opensQuote) {
+        // Text that runs on over indented lines: one text as typed, lines joined (without a space between
+        // Chinese characters); the lines it took stay, blank, so that later line numbers hold.
+        let text = value;
+        let j = i + 1;
+        for (; j < lines.length; j++) {
+          const next = lines[j]!;
+          if (next.trim() === '' || /^ */.exec(next)![0].length <= lead.length + dash.length) break;
+          const part = next.trim();
+          text += CJK_EDGE.test(text.slice(-1)) || CJK_EDGE.test(part[0]!) ? part : ` ${part}`;
+        }
+        out.push(`${prefix}${singleQuoted(withoutCurlyQuotes(text))}`);
+        for (let k = i + 1; k < j; k++) out.push('');
+        i = j - 1;
+        continue;
+      }
+      if (BLOCK_SCALAR.test(value) || continued || isCompleteQuoted(value)) out.push(current);
       else out.push(`${prefix}${singleQuoted(withoutCurlyQuotes(value))}`);
       continue;
     }
@@ -294,7 +314,7 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
               '的列表里有没配对的括号或引号，请检查每个「(」「（」「“」都有对应的「)」「）」「”」',
             ),
           );
-          out.push(line);
+          out.push(current);
         } else out.push(`${prefix}[${items.map(typedItem).join(', ')}]`);
         continue;
       }
@@ -302,7 +322,7 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
         problems.push(
           fieldLine(lineNo, key!, '的列表以「[」开头却没有在这一行以「]」结束，请把整个列表写在一行里，用「]」收尾'),
         );
-        out.push(line);
+        out.push(current);
         continue;
       }
       if (!continued && !BLOCK_SCALAR.test(value)) {
@@ -321,10 +341,10 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
           `的值用英文引号 ${q} 括起了一部分，后面还有文字。要么去掉引号，要么把整个值放进引号里，例如 ${key}: ${q === '"' ? `'${value}'` : `"${value}"`}`,
         ),
       );
-      out.push(line);
+      out.push(current);
       continue;
     }
-    out.push(line);
+    out.push(current);
   }
   return { text: out.join('\n'), problems };
 }

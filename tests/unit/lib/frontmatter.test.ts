@@ -38,6 +38,18 @@ describe('one-line text fields are read as typed', () => {
     expect(data.instructors).toEqual([{ name: '李华', affiliation: '某某大学: 继续教育学院', position: '讲师 #1' }]);
   });
 
+  it('joins text that runs on over indented lines, keeping # and without a space between Chinese lines', () => {
+    expect(read('summary: 在手机上交水费、电费 #智慧助老#\n  不用再跑营业厅。\nunit: x')).toEqual({
+      summary: '在手机上交水费、电费 #智慧助老#不用再跑营业厅。',
+      unit: 'x',
+    });
+    expect(read('summary: Pay bills\n  on the phone #1').summary).toBe('Pay bills on the phone #1');
+  });
+
+  it('takes a full-width space after the colon as a space', () => {
+    expect(read('title:\u3000用手机挂号\nbatch:\u30001')).toEqual({ title: '用手机挂号', batch: 1 });
+  });
+
   it('keeps block scalars as YAML reads them', () => {
     expect(read('summary: >\n  在手机上\n  交水费')).toEqual({ summary: '在手机上 交水费\n' });
   });
