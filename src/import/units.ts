@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import yaml from 'js-yaml';
 import { PROVINCES, type ProvinceName } from '../schemas/provinces.ts';
 import { SLUG_PATTERN } from '../schemas/shared.ts';
-import { placeholderFor, yamlValue } from '../lib/scaffold.ts';
+import { yamlValue } from '../lib/scaffold.ts';
 import { contractOf } from '../schemas/contract.ts';
 import { UnitSchema } from '../schemas/data.ts';
 import { pinyinSlug } from './slug.ts';
@@ -119,9 +119,9 @@ export class UnitRegistry {
       lines.push(`${unit.id}:`, `  # 来自 ${unit.source}`);
       lines.push(`  name: ${yamlValue(unit.name)}`);
       if (!unit.province) lines.push(`  # 单位名称里没有省份：${contractOf(UnitSchema.shape.province)!.hint}`);
-      lines.push(`  province: ${unit.province ?? placeholderFor('province')}`);
+      lines.push(`  province: ${unit.province ?? contractOf(UnitSchema.shape.province)!.placeholder}`);
       lines.push(`  # 申报表上没有单位类型：${contractOf(UnitSchema.shape.kind)!.hint}`);
-      lines.push(`  kind: ${placeholderFor('kind')}`);
+      lines.push(`  kind: ${contractOf(UnitSchema.shape.kind)!.placeholder}`);
     }
     fs.writeFileSync(this.file, `${existing}${lines.join('\n')}\n`);
   }

@@ -141,23 +141,14 @@ function fieldValue(name: string, options: ScaffoldOptions): string {
 }
 
 /**
- * Placeholders for optional fields that a scaffold asks for: like every placeholder, values the schema
- * rejects, so that `npm run validate` names each one until it is filled in or deleted.
+ * What a scaffold writes for an optional field it asks for: the contract's askPlaceholder, or its
+ * placeholder when that is already a value the schema rejects (a link of just `https://`).
  */
-const ASKED_VALUES: Record<string, string> = {
-  license: '填写许可协议',
-  link: 'https://',
-  video: '填写视频文件路径或平台网址',
-  captions: '填写字幕文件路径',
-};
-
-/** What a placeholder looks like for a field: the scaffold's own, also used for units.yaml fields. */
-export function placeholderFor(name: string, options: ScaffoldOptions = TEMPLATE_OPTIONS): string {
-  return ASKED_VALUES[name] ?? UNIT_PLACEHOLDERS[name] ?? fieldValue(name, options);
+function askedValue(name: string, options: ScaffoldOptions): string {
+  const field = KINDS.map((kind) => entryShape(kind)[name]).find((schema) => schema !== undefined);
+  const asked = field && contractOf(field)?.askPlaceholder;
+  return asked ?? fieldValue(name, options);
 }
-
-/** Placeholders for a unit that `npm run import` adds to units.yaml without knowing all of it. */
-const UNIT_PLACEHOLDERS: Record<string, string> = { province: '填写省份', kind: '填写单位类型' };
 
 /** A value as one line of YAML: `[王丽, 陈明]`, `'a: b'`, `25`. */
 export function yamlValue(value: unknown): string {
@@ -196,7 +187,7 @@ function fieldLines(kind: Kind, name: string, options: ScaffoldOptions): string[
     return [...lines, ...instructorLines(Array.isArray(known) && known.length > 0 ? known : undefined)];
   }
   if (known !== undefined) return [...lines, `${name}: ${yamlValue(known)}`];
-  if (options.ask?.includes(name)) return [...lines, `${name}: ${placeholderFor(name, options)}`];
+  if (options.ask?.includes(name)) return [...lines, `${name}: ${askedValue(name, options)}`];
   const line = `${name}: ${fieldValue(name, options)}`.trimEnd();
   return [...lines, isOptionalField(kind, name) ? `# ${line}` : line];
 }

@@ -31,6 +31,11 @@ export interface FieldContract {
    * Optional fields get their example, written commented out.
    */
   placeholder?: string;
+  /**
+   * What a scaffold writes for an optional field that it asks a person to fill in or delete (`npm run import`
+   * asks for a licence, and for a course's link or video): like a placeholder, a value the schema rejects.
+   */
+  askPlaceholder?: string;
   /** More for the contributor guide's 怎么填 column, after the hint (Markdown) */
   guide?: string;
   /** The open-data export (/data/): left out when false (say why in exportNote) */

@@ -22,8 +22,9 @@ export const UnitSchema = z.strictObject({
   province: choiceField(PROVINCE_NAMES, {
     label: '所在省份',
     hint: '填写省级行政区简称，例如 浙江、内蒙古、新疆生产建设兵团，或 直属单位',
+    placeholder: '填写省份',
   }),
-  kind: choiceField(UNIT_KINDS, { label: '单位类型', hint: '填写 {valuesOr}' }),
+  kind: choiceField(UNIT_KINDS, { label: '单位类型', hint: '填写 {valuesOr}', placeholder: '填写单位类型' }),
 });
 
 /** One batch in batches.yaml, keyed by its number. */
