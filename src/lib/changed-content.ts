@@ -17,7 +17,7 @@ import type { Problem } from './problems.ts';
 export type ChangedPlan =
   /** Check everything, for the reason given (in Chinese) */
   | { mode: 'all'; reason: string }
-  /** Check these entry files (absolute paths under the content directory); may be empty */
+  /** Check these entry files and drafts (absolute paths under the content directory); may be empty */
   | { mode: 'some'; base: string; entries: string[] };
 
 /** The branch changes are measured against; `origin/main` serves where only the remote branch exists (CI). */
@@ -74,11 +74,14 @@ export function planChangedCheck(contentDir: string, baseBranch: string = BASE_B
     ...nulSeparated(git(root, ['diff', '--name-only', '-z', '--no-renames', mergeBase.out.trim(), '--', scope]).out),
     ...nulSeparated(git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]).out),
   ]);
-  const relativeToContent = [...changed]
-    .map((file) => path.relative(realContent, path.join(root, file)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('..') && !isDraft(file));
-
   const exists = (file: string) => fs.existsSync(path.join(realContent, file));
+  const inContent = [...changed]
+    .map((file) => path.relative(realContent, path.join(root, file)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('..'));
+  // Drafts are not published, but the repository is public: they get the privacy and markup rules (privacy-check.ts).
+  const drafts = inContent.filter((file) => isDraft(file) && exists(file));
+  const relativeToContent = inContent.filter((file) => !isDraft(file));
+
   const entries = relativeToContent.filter((file) => isEntryFile(file) && exists(file));
   const used = new Set(entries.flatMap((file) => mediaOf(path.join(realContent, file))));
   // Data files, deleted files and files no changed entry uses may affect entries (or lists) nobody touched.
@@ -89,7 +92,7 @@ export function planChangedCheck(contentDir: string, baseBranch: string = BASE_B
     const listed = others.slice(0, 3).join('、') + (others.length > 3 ? ` 等 ${others.length} 个文件` : '');
     return all(`改动或删除了 ${listed}，可能影响其他条目`);
   }
-  return { mode: 'some', base: baseName, entries: entries.map((file) => path.join(contentDir, file)) };
+  return { mode: 'some', base: baseName, entries: [...entries, ...drafts].map((file) => path.join(contentDir, file)) };
 }
 
 /** A hard link where the file system allows one (no copying of large videos); a symbolic link would be refused. */
@@ -144,7 +147,8 @@ export function validateEntries(contentDir: string, entries: string[]): { proble
     }
     // Only the entries' own problems count: the data files are unchanged, and what they say about
     // entries left out of this small tree (a beginner path naming one, say) is not news.
-    const checked = new Set([...files].map(toTree));
+    // The media an entry names are its own too: a caption or an SVG picture is read by the privacy rule.
+    const checked = new Set([...files, ...[...files].flatMap(mediaOf)].map(toTree));
     const problems = validateContent(tree)
       .problems.filter((p) => checked.has(p.file))
       .map((p) => ({ ...p, file: path.join(contentDir, path.relative(tree, p.file)) }));

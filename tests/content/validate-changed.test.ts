@@ -118,6 +118,29 @@ describe('npm run validate -- --changed', () => {
     expect(result.stdout).toContain('内容检查通过：检查了 2 个条目');
   });
 
+  it('reads a changed draft and the caption a changed entry names with the privacy rule (issue #19)', () => {
+    const { repo, content } = repoWithTree();
+    git(repo, 'checkout', '--quiet', '-b', 'caogao');
+    write(content, 'courses/_caogao.md', '---\ntitle: 没写完\n---\n\n联系王老师 138 1234 5678\n');
+    write(content, 'courses/media/zimu.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n报名请打一三八一二三四五六七八\n');
+    write(
+      content,
+      'courses/you-zimu.md',
+      toMarkdown(
+        variant(minimalCourse, 'x.md', {
+          resourceType: '视频资源',
+          minutes: 3,
+          video: 'https://www.lndx.edu.cn/video/example',
+          captions: './media/zimu.vtt',
+        }),
+      ),
+    );
+    const result = validateChanged(content);
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.stderr).toMatch(/_caogao\.md:正文 — 第 5 行：这里有像手机号码的数字（138\*{5}678）/);
+    expect(result.stderr).toMatch(/zimu\.vtt:\(字幕\) — 第 4 行：这里有像手机号码的数字（138\*{5}678）/);
+  });
+
   it('still reports a missing cover and a clash with an unchanged entry of the same name', () => {
     const { repo, content } = repoWithTree();
     git(repo, 'checkout', '--quiet', '-b', 'xin-tiaomu');
@@ -154,11 +177,21 @@ describe('npm run validate -- --changed', () => {
   it('has nothing to check when no entry changed', () => {
     const { repo, content } = repoWithTree({ 'courses/jiu-cuowu.md': badOnMain });
     git(repo, 'checkout', '--quiet', '-b', 'xin-tiaomu');
-    write(content, 'courses/_caogao.md', badOnBranch);
+    fs.writeFileSync(path.join(repo, 'README.md'), '内容目录以外的改动\n');
 
     const result = validateChanged(content);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toContain('没有改动的条目，无需检查');
+  });
+
+  it('checks a changed draft for privacy and markup only: an unfinished field is no error', () => {
+    const { repo, content } = repoWithTree({ 'courses/jiu-cuowu.md': badOnMain });
+    git(repo, 'checkout', '--quiet', '-b', 'xin-tiaomu');
+    write(content, 'courses/_caogao.md', badOnBranch);
+
+    const result = validateChanged(content);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain('内容检查通过');
   });
 
   it.each([
