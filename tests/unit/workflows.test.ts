@@ -274,6 +274,7 @@ describe('contributor files', () => {
   it('CONTRIBUTING.md names the real commands, templates and links to its own sections', () => {
     for (const text of [
       'npm run new',
+      'npm run import',
       'npm run validate',
       'npm run validate -- --changed',
       'npm start',
