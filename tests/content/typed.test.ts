@@ -54,6 +54,26 @@ describe('typing that is published exactly as meant', () => {
   });
 });
 
+describe('dates in the published site', () => {
+  it('are the days typed, whatever the time zone of the machine that builds', () => {
+    const elsewhere = `${OUT}-los-angeles`;
+    const result = run('npm', ['run', '--silent', 'build', '--', '--out', elsewhere], {
+      CONTENT_DIR: TREE,
+      SITE_URL,
+      TZ: 'America/Los_Angeles',
+    });
+    expect(result.status, result.output).toBe(0);
+    const files = fs
+      .readdirSync(OUT, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(html|json|csv|xml)$/.test(f));
+    const different = files.filter(
+      (f) => !fs.readFileSync(path.join(OUT, f)).equals(fs.readFileSync(path.join(elsewhere, f))),
+    );
+    expect(different).toEqual([]);
+    expect(page('courses/dates-quoted.md')).toContain('2022年2月28日');
+  }, 300_000);
+});
+
 describe('a fault in a data file', () => {
   it('is reported once, where it is, and not again in every entry that names the unit', () => {
     const valid = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/trees/valid/units.yaml'), 'utf8');
