@@ -41,7 +41,6 @@ const EXTRA_ENTRIES = [
 ];
 const FILES = {
   'courses/files/挂号 读本.pdf': '%PDF-1.4\n%%EOF\n',
-  'courses/media/gongjiao.mp4': 'not really a video',
   'courses/media/gongjiao.vtt': 'WEBVTT\n\n00:00.000 --> 00:02.000\n打开乘车码。\n',
 };
 
@@ -53,6 +52,11 @@ let byKey: Map<string, ExportRecord>;
 
 beforeAll(() => {
   const tree = makeTree(TREE, [...VALID_ENTRIES, ...EXTRA_ENTRIES], FILES);
+  // A real H.264 MP4: validation reads each video's codecs (src/lib/file-checks.ts).
+  fs.copyFileSync(
+    path.resolve(import.meta.dirname, '../fixtures/hostile/media/shipin-h264.mp4'),
+    path.join(tree, 'courses/media/gongjiao.mp4'),
+  );
   const result = run('npx', ['astro', 'build', '--outDir', OUT], { CONTENT_DIR: tree, SITE_URL, BASE_PATH });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.output}`);
   doc = readJson('data/entries.json');
