@@ -1,4 +1,5 @@
-import { mentionsAny, normalizeQuery, queryKeys, splitQuery } from '../lib/query.ts';
+import { coverage, excerpt, normalizeQuery, queryKeys, splitQuery } from '../lib/query.ts';
+import { correctQuery, readLexicon, type Lexicon, type LexiconData } from '../lib/query-correction.ts';
 
 interface PagefindResultData {
   url: string;
@@ -10,6 +11,10 @@ interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindResultData>;
+}
+/** Where a query stands: its results, and how well the best of them covers what it asks (0–1, see coverage). */
+interface Found extends PagefindSearch {
+  best: number;
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -36,14 +41,25 @@ function el<T extends HTMLElement = HTMLElement>(
 }
 
 /** Reads ?q=…&scenario=… so that a search can be sent as a link and the back button works. */
-function readState(facets: string[]): { query: string; filters: Record<string, string[]> } {
+function readState(facets: string[]): { query: string; filters: Record<string, string[]>; exact: boolean } {
   const params = new URLSearchParams(location.search);
   const filters: Record<string, string[]> = {};
   for (const facet of facets) {
     const values = params.getAll(facet).filter(Boolean);
     if (values.length) filters[facet] = values;
   }
-  return { query: (params.get('q') ?? '').trim(), filters };
+  return { query: (params.get('q') ?? '').trim(), filters, exact: params.get(EXACT) === '1' };
+}
+
+/** `?exact=1`: search the words as typed, without correcting them (the link under 您是不是要找). */
+const EXACT = 'exact';
+
+function searchUrl(query: string, filters: Record<string, string[]>, exact = false): string {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [facet, values] of Object.entries(filters)) for (const v of values) params.append(facet, v);
+  if (exact) params.set(EXACT, '1');
+  return `${location.pathname}${params.size ? `?${params}` : ''}`;
 }
 
 function writeState(query: string, filters: Record<string, string[]>, push: boolean): void {
@@ -56,27 +72,33 @@ function writeState(query: string, filters: Record<string, string[]>, push: bool
   else history.replaceState(null, '', url);
 }
 
-/** When the whole query finds nothing, look for each word and rank pages by how many words they match. */
+/**
+ * Looks up each word of the query on its own and ranks the pages by how much of the query they match: the wider
+ * search, for when the whole query matches only a page or two. Pairs that most pages contain (手机) are no evidence,
+ * and are not looked up when the query has other words.
+ */
 async function searchEachWord(
   pagefind: Pagefind,
   words: string[],
   filters: Record<string, string[]>,
-  empty: PagefindSearch,
+  common: ReadonlySet<string>,
 ): Promise<PagefindSearch> {
-  if (words.length < 2) return empty;
-  const searches = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
+  const telling = words.filter((word) => !common.has(word));
+  const looked = telling.length > 0 ? telling : words;
+  const searches = await Promise.all(looked.map((word) => pagefind.search(word, { filters })));
   const merged = new Map<string, PagefindResult & { matched: number; total: number }>();
-  for (const search of searches) {
+  searches.forEach((search, i) => {
+    const weight = [...looked[i]!].length;
     for (const result of search.results) {
       const seen = merged.get(result.id);
       if (seen) {
-        seen.matched += 1;
+        seen.matched += weight;
         seen.total += result.score;
       } else {
-        merged.set(result.id, { ...result, data: result.data, matched: 1, total: result.score });
+        merged.set(result.id, { ...result, data: result.data, matched: weight, total: result.score });
       }
     }
-  }
+  });
   const results = [...merged.values()].sort((a, b) => b.matched - a.matched || b.total - a.total);
   const counts: Record<string, Record<string, number>> = {};
   for (const search of searches) {
@@ -89,14 +111,23 @@ async function searchEachWord(
 }
 
 /**
- * Whether the first page of results is about the query at all: at least one of them contains a key of it
- * (see queryKeys). Those are the results shown first, so Pagefind has loaded (and cached) them anyway.
+ * Keeps the results that are about the query: those of the first page are read (Pagefind loads them to show them
+ * anyway) and kept only if they cover more than half of what it asks (see coverage), best first. When any of them
+ * was not, the unread rest is dropped too: it is ranked lower still.
  */
-async function firstPageIsAbout(found: PagefindSearch, query: string): Promise<boolean> {
-  const keys = queryKeys(query);
-  if (keys.length === 0) return true;
-  const first = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
-  return first.some((data) => mentionsAny(`${data.content}\n${Object.values(data.meta).join('\n')}`, keys));
+async function keepRelevant(found: PagefindSearch, query: string, common: ReadonlySet<string>): Promise<Found> {
+  const first = found.results.slice(0, PAGE);
+  const data = await Promise.all(first.map((r) => r.data()));
+  const scored = first
+    .map((result, i) => ({
+      result,
+      share: coverage(`${data[i]!.content}\n${data[i]!.meta.title ?? ''}`, query, common),
+    }))
+    .filter((r) => r.share > 0.5)
+    .sort((a, b) => b.share - a.share);
+  const results = scored.map((r) => r.result);
+  if (scored.length === first.length) results.push(...found.results.slice(PAGE));
+  return { results, filters: results.length ? found.filters : nothing(found).filters, best: scored[0]?.share ?? 0 };
 }
 
 /** No results, with every filter value counted as 0. */
@@ -108,6 +139,32 @@ function nothing(found: PagefindSearch): PagefindSearch {
     ]),
   );
   return { results: [], filters };
+}
+
+/** Fewer results than this from the whole query, and the wider search runs too. */
+const NARROW = 3;
+
+/** The whole query first; when that finds only a page or two, each of its words too, narrow matches first. */
+async function find(
+  pagefind: Pagefind,
+  query: string,
+  filters: Record<string, string[]>,
+  common: ReadonlySet<string>,
+): Promise<Found> {
+  const normalized = normalizeQuery(query);
+  const narrow = await pagefind.search(normalized || null, { filters });
+  const words = splitQuery(query);
+  if (!normalized || narrow.results.length >= NARROW || words.length < 2) return keepRelevant(narrow, query, common);
+  const wide = await searchEachWord(pagefind, words, filters, common);
+  const ids = new Set(narrow.results.map((r) => r.id));
+  return keepRelevant(
+    {
+      results: [...narrow.results, ...wide.results.filter((r) => !ids.has(r.id))],
+      filters: narrow.results.length ? narrow.filters : wide.filters,
+    },
+    query,
+    common,
+  );
 }
 
 export async function setUpSearch(): Promise<void> {
@@ -124,6 +181,15 @@ export async function setUpSearch(): Promise<void> {
   const more = app.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const none = app.querySelector<HTMLElement>('[data-search-none]')!;
   const scenarios = document.querySelector<HTMLElement>('[data-search-scenarios]')!;
+  const suggestion = app.querySelector<HTMLElement>('[data-search-suggestion]')!;
+  const common = new Set((app.dataset.common ?? '').split(' ').filter(Boolean));
+  let lexicon: Promise<Lexicon | undefined> | undefined;
+  // Fetched once, and only when a search finds too little: most searches never need it.
+  const loadLexicon = () =>
+    (lexicon ??= fetch(app.dataset.lexicon!)
+      .then((r) => (r.ok ? (r.json() as Promise<LexiconData>) : Promise.reject(new Error(String(r.status)))))
+      .then(readLexicon)
+      .catch(() => undefined));
 
   let pagefind: Pagefind;
   try {
@@ -145,6 +211,7 @@ export async function setUpSearch(): Promise<void> {
   let state = readState(facets);
   let shown = 0;
   let current: PagefindSearch | undefined;
+  let shownKeys: string[] = [];
   let run = 0;
 
   const renderFilters = (counts: Record<string, Record<string, number>>) => {
@@ -205,8 +272,14 @@ export async function setUpSearch(): Promise<void> {
     const batch = await Promise.all(current.results.slice(shown, shown + PAGE).map((r) => r.data()));
     for (const data of batch) {
       const title = el('a', { href: data.url, textContent: data.meta.title ?? '' });
-      const excerpt = el('p', { className: 'excerpt' });
-      excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>
+      // The page's own text around the words searched for, never the hidden synonyms that Pagefind's excerpt can show.
+      const excerptEl = el(
+        'p',
+        { className: 'excerpt' },
+        ...excerpt(data.content, shownKeys).map((part) =>
+          part.marked ? el('mark', { textContent: part.text }) : part.text,
+        ),
+      );
       results.append(
         el(
           'li',
@@ -217,7 +290,7 @@ export async function setUpSearch(): Promise<void> {
           }),
           el('h2', {}, title),
           el('p', { textContent: data.meta.summary ?? '' }),
-          excerpt,
+          ...(excerptEl.childNodes.length ? [excerptEl] : []),
           el('p', { className: 'meta', textContent: [data.meta.unit, data.meta.province].filter(Boolean).join(' · ') }),
         ),
       );
@@ -241,34 +314,64 @@ export async function setUpSearch(): Promise<void> {
       return;
     }
     status.textContent = strings.loading!;
-    let found = await pagefind.search(query || null, { filters: state.filters });
-    if (query && (found.results.length === 0 || !(await firstPageIsAbout(found, state.query)))) {
-      found = await searchEachWord(pagefind, splitQuery(state.query), state.filters, nothing(found));
-      // Still nothing that mentions the query: say so, with tips, rather than list pages about something else.
-      if (found.results.length > 0 && !(await firstPageIsAbout(found, state.query))) found = nothing(found);
+    let found = await find(pagefind, query ? state.query : '', state.filters, common);
+    let fixed: string | undefined;
+    // Too little, or only part of the query explained: try what it may have meant (traditional characters,
+    // a homophone from the input method, one wrong character), and keep the reading that finds more.
+    if (query && !state.exact && (found.results.length < NARROW || found.best < 1)) {
+      const loaded = await loadLexicon();
+      for (const reading of loaded ? correctQuery(state.query, loaded) : []) {
+        const second = await find(pagefind, reading, state.filters, common);
+        if (second.results.length > 0 && (found.results.length === 0 || second.best > found.best)) {
+          found = second;
+          fixed = reading;
+          break;
+        }
+      }
     }
     if (mine !== run) return;
     current = found;
+    shownKeys = queryKeys(fixed ?? state.query);
     shown = 0;
     results.replaceChildren();
     renderFilters(found.filters);
     const count = found.results.length;
     none.hidden = count > 0;
     scenarios.hidden = count > 0;
+    suggestion.hidden = !fixed;
+    if (fixed) {
+      suggestion.replaceChildren(
+        el('p', { className: 'suggestion-fixed' }, strings.didYouMean!, el('strong', { textContent: fixed })),
+        el(
+          'p',
+          {},
+          el('a', {
+            href: searchUrl(state.query, state.filters, true),
+            textContent: strings.searchOriginal!.replace('{query}', state.query),
+          }),
+        ),
+      );
+    }
     await showMore();
     if (mine !== run) return;
     // Announced last, once the results are on the page.
     status.textContent =
       count === 0
         ? strings.none!.replace('{query}', state.query)
-        : (state.query ? strings.resultsFor! : strings.results!)
-            .replace('{query}', state.query)
-            .replace('{count}', String(count));
+        : fixed
+          ? strings
+              .corrected!.replaceAll('{query}', state.query)
+              .replaceAll('{fixed}', fixed)
+              .replace('{count}', String(count))
+          : (state.query ? strings.resultsFor! : strings.results!)
+              .replace('{query}', state.query)
+              .replace('{count}', String(count));
   };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     state.query = input.value.trim();
+    state.exact = false;
     writeState(state.query, state.filters, true);
     void search();
   });

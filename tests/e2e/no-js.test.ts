@@ -75,9 +75,13 @@ describe('without JavaScript', () => {
       await expect(off.getByRole('button', { name, exact: true }).count(), name).resolves.toBe(0);
   });
 
-  it('/search/ says search needs JavaScript and offers the scenario pages', async () => {
+  it('/search/ says search needs JavaScript, that it did not search, and offers the lists and scenario pages', async () => {
     await off.goto(server.url + '/search/?q=挂号');
-    await expect(mainText(off)).resolves.toContain('搜索需要浏览器开启 JavaScript');
+    const text = await mainText(off);
+    expect(text).toContain('要用到浏览器的 JavaScript 功能');
+    expect(text).toContain('所以刚才没有搜索');
+    for (const href of ['/courses/', '/cases/', '/projects/', '/provinces/', '/glossary/'])
+      await expect(off.locator(`main a[href="${href}"]`).first().isVisible(), href).resolves.toBe(true);
     const scenarioLinks = await off
       .locator('main a[href^="/scenarios/"]')
       .evaluateAll((links) => links.filter((a) => a.checkVisibility()).map((a) => a.getAttribute('href')));

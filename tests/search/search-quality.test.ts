@@ -4,12 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { DIST } from '../helpers/run.ts';
+import { DIST, OUTPUT } from '../helpers/run.ts';
 import { validateContent } from '../../src/lib/content-tree.ts';
+import { PROVINCES } from '../../src/schemas/provinces.ts';
 
 /** The search a senior, a family member or a teacher does, scored as the issue defines it. */
 interface Query {
   query: string;
+  /** existing, spoken, slip, traditional, colloquial, place, offtopic or keep (see the head of queries.tsv) */
+  kind: string;
+  /** Pages that answer the query; empty for a query that must find nothing. */
   acceptable: Set<string>;
   filters: string;
 }
@@ -17,14 +21,33 @@ interface Query {
 const { catalogue } = validateContent();
 
 function expand(token: string): string[] {
-  if (!token.startsWith('@')) return [token];
-  const slug = token.slice(1);
-  const name = catalogue.scenarios.get(slug)?.name;
-  if (!name) throw new Error(`queries.tsv: unknown scenario ${token}`);
-  return [
-    `scenarios/${slug}`,
-    ...catalogue.entries.filter((e) => e.data.scenarios.includes(name)).map((e) => `${e.kind}/${e.slug}`),
-  ];
+  if (token === '-') return [];
+  if (token.startsWith('@')) {
+    const slug = token.slice(1);
+    const name = catalogue.scenarios.get(slug)?.name;
+    if (!name) throw new Error(`queries.tsv: unknown scenario ${token}`);
+    return [
+      `scenarios/${slug}`,
+      ...catalogue.entries.filter((e) => e.data.scenarios.includes(name)).map((e) => `${e.kind}/${e.slug}`),
+    ];
+  }
+  if (token.startsWith('unit:')) {
+    const id = token.slice('unit:'.length);
+    if (!catalogue.units.has(id)) throw new Error(`queries.tsv: unknown unit ${token}`);
+    return catalogue.entries.filter((e) => e.data.unit === id).map((e) => `${e.kind}/${e.slug}`);
+  }
+  if (token.startsWith('province:')) {
+    const slug = token.slice('province:'.length);
+    const province = PROVINCES.find((p) => p.slug === slug);
+    if (!province) throw new Error(`queries.tsv: unknown province ${token}`);
+    return [
+      `provinces/${slug}`,
+      ...catalogue.entries
+        .filter((e) => catalogue.units.get(e.data.unit)?.province === province.name)
+        .map((e) => `${e.kind}/${e.slug}`),
+    ];
+  }
+  return [token];
 }
 
 const QUERIES: Query[] = fs
@@ -32,8 +55,13 @@ const QUERIES: Query[] = fs
   .split('\n')
   .filter((line) => line.trim() && !line.startsWith('#'))
   .map((line) => {
-    const [query = '', answers = '', filters = ''] = line.split('\t');
-    return { query: query.trim(), acceptable: new Set(answers.split(/\s+/).filter(Boolean).flatMap(expand)), filters };
+    const [query = '', kind = '', answers = '', filters = ''] = line.split('\t');
+    return {
+      query: query.trim(),
+      kind,
+      acceptable: new Set(answers.split(/\s+/).filter(Boolean).flatMap(expand)),
+      filters,
+    };
   });
 
 /** `/courses/x/` → `courses/x`, `/glossary/#erweima` → `glossary` */
@@ -61,46 +89,120 @@ async function topResults(query: Query): Promise<string[]> {
   await page
     .locator('[data-search-status]')
     .filter({ hasText: /找到|没有找到/ })
-    .waitFor();
+    .waitFor({ timeout: 10_000 })
+    .catch((error: unknown) => {
+      throw new Error(`the search page gave no answer to「${query.query}」`, { cause: error });
+    });
   return (
     await page.locator('.result h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
   ).map(keyOf);
 }
 
+/** How one query did: the issue's score (relevant results in the top five ÷ 5), recall@5 and the top five. */
+interface Outcome {
+  query: Query;
+  top: string[];
+  /** Relevant results in the top five ÷ 5 (÷ the number of relevant pages, when a unit has fewer than five). */
+  score: number;
+  /** Relevant results in the top five ÷ all relevant pages */
+  recall: number;
+  /** The old measure of the existing set: relevant results among those shown in the top five. */
+  precision: number;
+}
+
+interface ClassFigures {
+  queries: number;
+  mean: number;
+  recall: number;
+  /** Share of the class's queries that found nothing */
+  empty: number;
+}
+
+const ANSWERABLE_BAR = 0.85;
+const EMPTY_BAR = 0.03;
+
+function figures(outcomes: readonly Outcome[]): ClassFigures {
+  const n = outcomes.length;
+  const sum = (f: (o: Outcome) => number) => outcomes.reduce((total, o) => total + f(o), 0);
+  return {
+    queries: n,
+    mean: sum((o) => o.score) / n,
+    recall: sum((o) => o.recall) / n,
+    empty: sum((o) => (o.top.length === 0 ? 1 : 0)) / n,
+  };
+}
+
 describe('search finds what people mean', () => {
-  it('has at least 40 queries, including the ones the issue names', () => {
-    expect(QUERIES.length).toBeGreaterThanOrEqual(40);
+  it("has the issue's queries, in classes, at least 60 of them written as new users search", () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(100);
     const texts = QUERIES.map((q) => q.query);
-    for (const named of ['看病', '挂号', '医院', '怎么用手机打车', '火车票', '怎么在手机上挂号'])
+    for (const named of [
+      '看病',
+      '挂号',
+      '医院',
+      '怎么用手机打车',
+      '火车票',
+      '怎么在手机上挂号',
+      '卦号',
+      '掛號',
+      '滴滴',
+      '飞机票',
+    ])
       expect(texts).toContain(named);
-    for (const q of QUERIES) expect(q.acceptable.size, q.query).toBeGreaterThan(0);
+    const classes = ['existing', 'spoken', 'slip', 'traditional', 'colloquial', 'place', 'offtopic', 'keep'];
+    for (const q of QUERIES) expect(classes, q.query).toContain(q.kind);
+    expect(QUERIES.filter((q) => q.kind !== 'existing').length).toBeGreaterThanOrEqual(60);
+    for (const q of QUERIES) {
+      if (q.kind === 'offtopic') expect(q.acceptable.size, q.query).toBe(0);
+      else expect(q.acceptable.size, q.query).toBeGreaterThan(0);
+    }
   });
 
-  it('scores precision@5 and recall@5 of at least 0.9 across the query set', async () => {
-    const rows: string[] = [];
-    let precision = 0;
-    let recall = 0;
+  it('scores at least 0.85 in every class, finds something for 97 % of answerable queries and nothing off topic', async () => {
+    const outcomes: Outcome[] = [];
     for (const query of QUERIES) {
       const top = (await topResults(query)).slice(0, 5);
       const hits = top.filter((key) => query.acceptable.has(key)).length;
-      const p = top.length ? hits / Math.min(5, top.length) : 0;
-      const r = hits / Math.min(5, query.acceptable.size);
-      precision += p;
-      recall += r;
-      if (p < 1 || r < 1)
-        rows.push(
-          `  ${query.query || '(仅筛选)'} ${query.filters}  P=${p.toFixed(2)} R=${r.toFixed(2)}  top: ${top.join(' ')}`,
-        );
+      outcomes.push({
+        query,
+        top,
+        score: query.acceptable.size ? hits / Math.min(5, query.acceptable.size) : top.length === 0 ? 1 : 0,
+        recall: query.acceptable.size ? hits / query.acceptable.size : top.length === 0 ? 1 : 0,
+        precision: top.length ? hits / top.length : 0,
+      });
     }
-    precision /= QUERIES.length;
-    recall /= QUERIES.length;
+    const byClass = new Map<string, Outcome[]>();
+    for (const o of outcomes) byClass.set(o.query.kind, [...(byClass.get(o.query.kind) ?? []), o]);
+    const answerable = outcomes.filter((o) => o.query.kind !== 'offtopic');
+    const table = [...byClass.entries()].map(([kind, list]) => ({ kind, ...figures(list) }));
+    table.push({ kind: 'answerable', ...figures(answerable) });
     console.log(
-      `search quality over ${QUERIES.length} queries: precision@5 = ${precision.toFixed(3)}, recall@5 = ${recall.toFixed(3)}`,
+      [
+        `search quality over ${QUERIES.length} queries (mean = relevant in top 5 ÷ 5; recall@5; share finding nothing):`,
+        ...table.map(
+          (row) =>
+            `  ${row.kind.padEnd(12)} n=${String(row.queries).padStart(3)}  mean=${row.mean.toFixed(3)}  recall@5=${row.recall.toFixed(3)}  nothing=${(row.empty * 100).toFixed(1)} %`,
+        ),
+        'queries below 1.0:',
+        ...outcomes
+          .filter((o) => o.score < 1)
+          .map(
+            (o) =>
+              `  [${o.query.kind}] ${o.query.query || '(仅筛选)'} ${o.query.filters}  score=${o.score.toFixed(2)}  top: ${o.top.join(' ')}`,
+          ),
+      ].join('\n'),
     );
-    if (rows.length) console.log(`queries below 1.0:\n${rows.join('\n')}`);
-    expect(precision).toBeGreaterThanOrEqual(0.9);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
-  });
+    fs.writeFileSync(path.join(OUTPUT, 'search-quality.json'), `${JSON.stringify(table, null, 2)}\n`);
+
+    const existing = byClass.get('existing') ?? [];
+    const precision = existing.reduce((t, o) => t + o.precision, 0) / existing.length;
+    expect(precision, 'precision@5 of the existing set').toBeGreaterThanOrEqual(0.9);
+    for (const row of table.filter((r) => r.kind !== 'offtopic'))
+      expect(row.mean, `mean of class ${row.kind}`).toBeGreaterThanOrEqual(ANSWERABLE_BAR);
+    expect(figures(answerable).empty, 'share of answerable queries finding nothing').toBeLessThanOrEqual(EMPTY_BAR);
+    const offTopicFound = (byClass.get('offtopic') ?? []).filter((o) => o.top.length > 0);
+    expect(offTopicFound.map((o) => `${o.query.query}: ${o.top.join(' ')}`)).toEqual([]);
+  }, 600_000);
 
   it('says nothing was found for a word no page has, rather than list pages that share one character of it', async () => {
     // Pagefind matches 机 of 机票 in 手机: without the check, 飞机票 listed phone courses.
@@ -109,6 +211,51 @@ describe('search finds what people mean', () => {
     await status.waitFor();
     await expect(status.innerText()).resolves.toContain('没有找到');
     await expect(page.locator('.result').count()).resolves.toBe(0);
+  });
+
+  it('says 您是不是要找 in large type, announces it, shows those results and links back to the words as typed', async () => {
+    const lexicon: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/search/lexicon.json')) lexicon.push(request.url());
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('挂号')}`);
+    await page.locator('[data-search-status]').filter({ hasText: '找到' }).waitFor();
+    expect(lexicon, 'a search that finds enough loads no correction data').toEqual([]);
+
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('卦号')}`);
+    const status = page.getByRole('status');
+    await status.filter({ hasText: '找到' }).waitFor();
+    expect(lexicon.length).toBe(1);
+    await expect(status.innerText()).resolves.toContain('您是不是要找“挂号”');
+    const suggestion = page.locator('[data-search-suggestion]');
+    await expect(suggestion.locator('p').first().innerText()).resolves.toBe('您是不是要找：挂号');
+    const size = await suggestion
+      .locator('p')
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(body * 1.4);
+    await expect(page.locator('.result').count()).resolves.toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: '仍然搜索您输入的“卦号”' }).click();
+    await status.filter({ hasText: '没有找到' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('卦号');
+    await expect(suggestion.isHidden()).resolves.toBe(true);
+    await expect(page.locator('.result').count()).resolves.toBe(0);
+  });
+
+  it("shows excerpts of the page's own text, never the hidden synonym lists", async () => {
+    const synonyms = [...catalogue.scenarios.values()].flatMap((s) => s.synonyms);
+    for (const query of ['滴滴', '看病', '浙江', '挂号']) {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.locator('[data-search-status]').filter({ hasText: '找到' }).waitFor();
+      for (const text of await page.locator('.result .excerpt').allInnerTexts()) {
+        // A run of three synonyms in a row is the hidden list, not a sentence.
+        const run = synonyms.filter((w) => text.includes(`${w} `)).length;
+        expect(text, query).not.toContain('⁂');
+        expect(run, `${query}: ${text}`).toBeLessThan(3);
+      }
+    }
   });
 
   it('reports the bytes one query fetches from the index', async () => {

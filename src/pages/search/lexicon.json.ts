@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { getCatalogue } from '../../lib/collections.ts';
+import { getGuides } from '../../lib/guides.ts';
+import { buildLexicon, searchableText, searchVocabularySource } from '../../lib/search-lexicon.ts';
+
+/** The correction and conversion data, fetched by the search page only when a search finds too little. */
+export const GET: APIRoute = async () => {
+  const catalogue = await getCatalogue();
+  const { glossary } = getGuides();
+  const lexicon = buildLexicon(
+    searchVocabularySource(catalogue, glossary),
+    catalogue.all.map(searchableText).join('\n'),
+  );
+  return new Response(JSON.stringify(lexicon), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
