@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import prettier from 'prettier';
 import { CONTENT_DIR, KINDS, PROJECT_ROOT, withBase, type Kind } from '../src/lib/paths.ts';
 import { findEntryFile, scenarioNames } from '../src/lib/content-tree.ts';
 import {
@@ -18,6 +19,7 @@ import {
   scaffoldEntry,
   slugProblem,
 } from '../src/lib/scaffold.ts';
+import { GUIDE_FILE, withFieldGuide } from '../src/lib/field-guide.ts';
 
 const USAGE = [
   '用法：',
@@ -56,8 +58,12 @@ function parseArgs(argv: string[]): { positional: string[]; date?: string; help:
   return { positional, date, help, templates };
 }
 
-/** Regenerates the web-editor templates after a field or hint changes (tests/content/new-entry.test.ts checks them). */
-function writeTemplates(): void {
+/**
+ * Regenerates what is written from the field contracts after a field or hint changes: the web-editor templates
+ * (tests/content/new-entry.test.ts checks them) and the field tables of the contributor guide
+ * (tests/unit/lib/field-guide.test.ts).
+ */
+async function writeTemplates(): Promise<void> {
   const dir = path.join(PROJECT_ROOT, TEMPLATE_DIR);
   fs.mkdirSync(dir, { recursive: true });
   for (const kind of KINDS) {
@@ -65,6 +71,10 @@ function writeTemplates(): void {
     fs.writeFileSync(file, scaffoldEntry(kind, TEMPLATE_OPTIONS));
     console.log(`已更新 ${shown(file)}`);
   }
+  const guide = path.join(PROJECT_ROOT, GUIDE_FILE);
+  const text = withFieldGuide(fs.readFileSync(guide, 'utf8'));
+  fs.writeFileSync(guide, await prettier.format(text, { ...(await prettier.resolveConfig(guide)), filepath: guide }));
+  console.log(`已更新 ${shown(guide)}`);
 }
 
 function today(): string {
@@ -134,7 +144,7 @@ async function main(): Promise<void> {
     return;
   }
   if (templates) {
-    writeTemplates();
+    await writeTemplates();
     return;
   }
   let kind: Kind | undefined;

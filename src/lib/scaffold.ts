@@ -131,6 +131,11 @@ function groups(kind: Kind): Group[] {
   return listed.map((g) => ({ ...g, fields: g.fields.filter((f) => entryShape(kind)[f] !== undefined) }));
 }
 
+/** A kind's fields in the order staff meet them: the scaffold's groups, one after the other. */
+export function fieldOrder(kind: Kind): string[] {
+  return groups(kind).flatMap((group) => group.fields);
+}
+
 /** The value written for a field: a placeholder the schema rejects, or a sensible value or example. */
 function fieldValue(name: string, options: ScaffoldOptions): string {
   const field = KINDS.map((kind) => entryShape(kind)[name]).find((schema) => schema !== undefined);

@@ -31,6 +31,11 @@ const resourceNote = textField({
   requiredWhen: '类型为「其他」时必填',
 });
 
+/** One name in 核心成员 */
+const memberName = textField({ label: '核心成员姓名', hint: '每个姓名 {min}–{max} 字', min: 2, max: 20 });
+/** One award in 曾获奖项 */
+const award = textField({ label: '奖项名称', hint: '每项不超过 {max} 字', max: 60 });
+
 /** A course's video: the common field, required for a shared 视频资源. */
 const courseVideo = field(entryBaseShape.video, {
   ...contractOf(entryBaseShape.video)!,
@@ -64,6 +69,7 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
         hint: '视频资源必须填写时长，单位是分钟，填正整数，例如 {example}',
         example: '25',
         requiredWhen: '视频资源必填',
+        guide: '其他类型不要填',
       }).optional(),
       resourceNote: resourceNote.optional(),
       themes: choicesField(THEMES, { label: '课程主题', hint: '从 {values} 中选择一个或多个', placeholder: '[]' }),
@@ -81,17 +87,19 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
         requiredWhen: '不同意共享时必填',
       }).optional(),
       /** 核心成员 (names) */
-      members: field(z.array(textField({ label: '核心成员姓名', hint: '每个姓名 {min}–{max} 字', min: 2, max: 20 })), {
+      members: field(z.array(memberName), {
         label: '核心成员',
         hint: '填写核心成员姓名的列表，例如 {example}',
         example: '[王丽, 陈明]',
         placeholder: '[姓名一, 姓名二]',
+        guide: `${contractOf(memberName)!.hint}；也可以用顿号隔开，例如 [王丽、陈明]`,
       }).default([]),
       /** 曾获奖项 */
-      awards: field(z.array(textField({ label: '奖项名称', hint: '每项不超过 {max} 字', max: 60 })), {
+      awards: field(z.array(award), {
         label: '曾获奖项',
         hint: '填写奖项名称的列表，没有就写 []',
         placeholder: '[奖项名称]',
+        guide: `${contractOf(award)!.hint}，例如 [示例市优秀课程（2021, 一等奖）]；括号里的逗号不会拆开奖项`,
       }).default([]),
     })
     .superRefine((entry, ctx) => {

@@ -217,7 +217,14 @@ export function coverField<C extends CoverSchema>(cover: C) {
 /** Fields every kind of entry has (SPEC §2); `cover` is added by each kind's schema factory. */
 export const entryBaseShape = {
   /** 名称, 4–40 字 */
-  title: textField({ label: '名称', hint: '填写 {min}–{max} 字的名称', min: 4, max: 40, placeholder: "''" }),
+  title: textField({
+    label: '名称',
+    hint: '填写 {min}–{max} 字的名称',
+    min: 4,
+    max: 40,
+    placeholder: "''",
+    guide: '照申报表上的名称写',
+  }),
   /** One sentence for cards and search, ≤ 80 字 */
   summary: textField({
     label: '一句话简介',
@@ -247,7 +254,7 @@ export const entryBaseShape = {
     label: '状态',
     hint: '填写「推荐」（省级推荐）或「推介」（经专家评议后推介）',
     placeholder: '推荐',
-    guide: '新推荐的条目写 `推荐`；经专家评议后推介的，由国家开放大学改为 `推介`',
+    guide: '新条目写推荐；专家评议后由国家开放大学改为推介，请不要自己改',
   }),
   /** 择优展示 */
   featured: booleanField({
@@ -256,7 +263,12 @@ export const entryBaseShape = {
     placeholder: 'false',
     guide: '默认 `false`；由国家开放大学根据专家评议设置',
   }).default(false),
-  recommendedOn: dateField({ label: '推荐日期', hint: '按 年-月-日 填写，例如 2021-10-20', placeholder: '{date}' }),
+  recommendedOn: dateField({
+    label: '推荐日期',
+    hint: '按 年-月-日 填写，例如 2021-10-20',
+    placeholder: '{date}',
+    guide: '省级推荐的日期',
+  }),
   /** Shown as 内容更新于: smartphone steps go stale */
   updatedOn: dateField({
     label: '内容更新日期',
