@@ -207,6 +207,14 @@ function rewriteFrontmatter(lines: string[], firstLine: number): { text: string;
     const item = /^(\s*)-[ \t]+(.*)$/.exec(line);
     if (listKey && item && !KEY_LINE.test(line)) {
       const value = item[2]!.trim();
+      if (/^["']/.test(value) && !isCompleteQuoted(value) && value.indexOf(value[0]!, 1) === -1) {
+        problems.push({
+          line: lineNo,
+          message: `「${listKey.key}」的这一项以英文引号 ${value[0]} 开头，但没有配对的结束引号。请在末尾补上 ${value[0]}，或者删去这个引号`,
+        });
+        out.push(line);
+        continue;
+      }
       // Several names in one item become a nested list here, flattened once read (flattenLists).
       // An item of a block list is one award as typed; names and choices may still be several in one line.
       const splits = NAME_LIST_FIELDS.has(listKey.key) || CHOICE_LIST_FIELDS.has(listKey.key);

@@ -128,6 +128,15 @@ describe('mistakes are named on their own line', () => {
     expect(problems(text)).toEqual([{ line: 3, message: expect.stringContaining('没有配对的结束引号 "') }]);
   });
 
+  it('names an unclosed quote in a list item on its line', () => {
+    expect(problems('---\nmembers:\n  - "张三\n  - 李四\n---\n')).toEqual([
+      { line: 3, message: expect.stringContaining('没有配对的结束引号') },
+    ]);
+    expect(problems('---\nawards: ["某奖, 2021]\n---\n')).toEqual([
+      { line: 2, message: expect.stringContaining('没配对的括号或引号') },
+    ]);
+  });
+
   it('names a missing closing ---', () => {
     expect(problems('---\ntitle: 手机挂号\nunit: x\n\n## 课程内容\n\n正文')).toEqual([
       { line: 1, message: expect.stringMatching(/字段区缺少结束的 ---.*应当在第 5 行之前/) },
