@@ -39,16 +39,17 @@ export interface ImportResult {
   addedUnits: readonly { id: string; name: string }[];
 }
 
-const READABLE = /\.(docx|xlsx)$/i;
+/** What a folder is read for: forms and sheets, and their old formats, which get a message rather than silence. */
+const OFFICE_FILES = /\.(docx|xlsx|doc|xls)$/i;
 
-/** The files to read: files as given, folders by their .docx and .xlsx files (Word's ~$ lock files skipped). */
+/** The files to read: files as given, folders by their Word and Excel files (Word's ~$ lock files skipped). */
 export function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
     if (fs.existsSync(input) && fs.statSync(input).isDirectory()) {
       const inside = fs
         .readdirSync(input, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile() && READABLE.test(d.name) && !d.name.startsWith('~$'))
+        .filter((d) => d.isFile() && OFFICE_FILES.test(d.name) && !d.name.startsWith('~$'))
         .map((d) => path.join(d.parentPath, d.name))
         .sort((a, b) => a.localeCompare(b, 'zh-CN'));
       files.push(...(inside.length > 0 ? inside : [input]));
