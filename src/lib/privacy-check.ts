@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Nodes } from 'mdast';
-import { canParse, htmlToPlainText, parseMarkdown } from './char-count.ts';
+import { canParse, parseMarkdown } from './char-count.ts';
 import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines } from './frontmatter.ts';
 import { renderMarkdown } from './markdown/pipeline.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
@@ -224,6 +224,20 @@ function hiddenControlProblems(file: string, value: unknown, fields?: FieldLines
 // ---------------------------------------------------------------------------------------------------------
 // Markdown bodies: the text as shown
 
+/** Elements that end a block or a table cell in rendered HTML */
+const HTML_BLOCK = /<\/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|td|th|div|section|figure|figcaption|hr|details|summary)\b[^>]*>/gi;
+
+/** The text of rendered HTML as a reader sees it: blocks and cells apart, image descriptions read, references decoded. */
+function shownHtml(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, `${HARD_BREAK}$1${HARD_BREAK}`)
+      .replace(HTML_BLOCK, HARD_BREAK)
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]*>/g, ''),
+  );
+}
+
 /** Inline nodes run on within their block; every other node with children is a block of its own. */
 const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
@@ -292,14 +306,19 @@ export function checkEntryPrivacy(file: string, source: string, parts?: ReadEntr
   const bodyFindings = new Findings();
   for (const hit of rawHits) if (hit.index >= bodyStart) bodyFindings.add(hit, '正文', lines.lineOf(hit.index));
   if (parts) {
-    // As shown: Markdown joins what markup splits (`**138**00138000`), and decodes character references.
-    for (const { hit, line } of shownMarkdown(parts.body, parts.bodyFirstLine).find()) {
-      if (!bodyFindings.keys.has(hit.key)) bodyFindings.add(hit, '正文', line);
+    // As shown: Markdown joins what markup splits (`**138**00138000`) and decodes character references. The
+    // text of the HTML that is published is read first; the line of what only it shows is then looked up in
+    // the Markdown's syntax tree (a second parse, made only for such finds).
+    const shownOnly = (parts.html === undefined ? [] : findPersonalData(shownHtml(parts.html))).filter(
+      (hit) => !bodyFindings.keys.has(hit.key),
+    );
+    const needTree = parts.html === undefined || shownOnly.length > 0;
+    const lines = new Map<string, number>();
+    for (const { hit, line } of needTree ? shownMarkdown(parts.body, parts.bodyFirstLine).find() : []) {
+      if (!lines.has(hit.key)) lines.set(hit.key, line);
+      if (parts.html === undefined && !bodyFindings.keys.has(hit.key)) bodyFindings.add(hit, '正文', line);
     }
-    // And as Astro rendered it, which is what is published
-    for (const hit of parts.html ? findPersonalData(htmlToPlainText(parts.html)) : []) {
-      if (!bodyFindings.keys.has(hit.key)) bodyFindings.add(hit, '正文', parts.bodyFirstLine);
-    }
+    for (const hit of shownOnly) bodyFindings.add(hit, '正文', lines.get(hit.key) ?? parts.bodyFirstLine);
   }
   return [
     ...findings.problems(file),

@@ -115,53 +115,75 @@ function mapCodePoint(char: string): string {
 
 export interface NormalizedText {
   text: string;
-  /** For each UTF-16 unit of `text`, the offset in the original text it came from (none: the same offset) */
+  /** Where the pieces of `text` came from in the original text (see sourceOffset) */
   origin: Origin;
 }
 
-type Origin = ArrayLike<number> | { length: number; [index: number]: undefined };
+/**
+ * Pieces of the normalised text, in order: where each starts in the normalised text and in the original,
+ * and whether it is copied unchanged (then offsets inside it match one to one) or stands for one character.
+ */
+interface Origin {
+  starts: number[];
+  sources: number[];
+  copied: boolean[];
+}
 
-/** Where a unit of the normalised text came from in the original */
-const sourceOffset = (origin: Origin, index: number): number => origin[index] ?? index;
+/** Where a unit of the normalised text came from in the original (binary search: only finds need it). */
+function sourceOffset(origin: Origin, index: number): number {
+  let lo = 0;
+  let hi = origin.starts.length - 1;
+  if (hi < 0) return index;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (origin.starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return origin.sources[lo]! + (origin.copied[lo] ? index - origin.starts[lo]! : 0);
+}
 
-const NON_ASCII = /[^\u0000-\u007f]/g;
+/** Chinese numerals that are CJK ideographs: every other ideograph reads as itself */
+const NUMERAL_CODES = new Set(Object.keys(NUMERALS).map((c) => c.charCodeAt(0)));
+
+/** Characters that read as themselves: ASCII and the CJK ideographs that are not numerals (most of any text) */
+const readsAsItself = (code: number) =>
+  code < 0x80 || (code >= 0x4e00 && code <= 0x9fff && !NUMERAL_CODES.has(code));
 
 /** The text as it reads: look-alike digits as 0–9, invisible characters gone, bidi controls marked. */
 export function normalizeWithOrigin(source: string): NormalizedText {
-  NON_ASCII.lastIndex = 0;
-  // Plain ASCII reads as it is written (most keys, dates and addresses): no copy, no table of offsets.
-  if (!NON_ASCII.test(source)) return { text: source, origin: { length: source.length } };
   const parts: string[] = [];
-  // Short texts (field values) get a plain array: allocating many small typed arrays is slow.
-  let origin: number[] | Int32Array = source.length < 4096 ? [] : new Int32Array(source.length + 16);
+  const origin: Origin = { starts: [], sources: [], copied: [] };
   let length = 0;
-  const reserve = (more: number) => {
-    if (Array.isArray(origin) || length + more <= origin.length) return;
-    const grown = new Int32Array(Math.max(origin.length * 2, length + more));
-    grown.set(origin);
-    origin = grown;
+  const piece = (text: string, from: number, copied: boolean) => {
+    parts.push(text);
+    origin.starts.push(length);
+    origin.sources.push(from);
+    origin.copied.push(copied);
+    length += text.length;
   };
+  let copyFrom = 0;
   let i = 0;
   while (i < source.length) {
-    NON_ASCII.lastIndex = i;
-    const found = NON_ASCII.exec(source);
-    const next = found ? found.index : source.length;
-    if (next > i) {
-      parts.push(source.slice(i, next));
-      reserve(next - i);
-      for (let k = i; k < next; k++) origin[length++] = k;
+    const code = source.charCodeAt(i);
+    if (readsAsItself(code)) {
+      i++;
+      continue;
     }
-    if (!found) break;
-    const char = String.fromCodePoint(source.codePointAt(next)!);
+    const char = String.fromCodePoint(source.codePointAt(i)!);
     const out = mapCodePoint(char);
-    if (out.length > 0) {
-      parts.push(out);
-      reserve(out.length);
-      for (let k = 0; k < out.length; k++) origin[length++] = next;
+    if (out === char) {
+      // Reads as itself too: it stays in the run being copied
+      i += char.length;
+      continue;
     }
-    i = next + char.length;
+    if (i > copyFrom) piece(source.slice(copyFrom, i), copyFrom, true);
+    if (out.length > 0) piece(out, i, false);
+    i += char.length;
+    copyFrom = i;
   }
-  return { text: parts.join(''), origin: Array.isArray(origin) ? origin : origin.subarray(0, length) };
+  if (parts.length === 0 && copyFrom === 0) return { text: source, origin: { starts: [0], sources: [0], copied: [true] } };
+  if (source.length > copyFrom) piece(source.slice(copyFrom), copyFrom, true);
+  return { text: parts.join(''), origin };
 }
 
 /** The text as it reads, for callers that only need the characters. */

@@ -130,12 +130,12 @@ const FILES: [string, string, (n: number) => string][] = [
 ];
 
 /**
- * Growth, not a clock: one text 8× as long must take about as long as 8 short ones. A quadratic rule would
- * take 8× as long again; a linear one a little more than 1× as the heap fills (and the machine is shared).
+ * Growth, not a clock: one text 16× as long must take about as long as 16 short ones. A quadratic rule would
+ * take 16× as long again; a linear one a little more than 1× as the heap fills (and the machine is shared).
  */
-const GROWTH = 8;
-const BOUND = 4;
-const SMALL = 20_000;
+const GROWTH = 16;
+const BOUND = 6;
+const SMALL = 10_000;
 
 function growth(check: (text: string) => unknown, make: (n: number) => string): number {
   const small = make(SMALL);
