@@ -172,7 +172,12 @@ async function main(): Promise<void> {
   }
 
   const file = path.join(CONTENT_DIR, kind, `${slug}.md`);
-  const text = scaffoldEntry(kind, { slug, date: date ?? today(), scenarioNames: scenarioNames(CONTENT_DIR) });
+  const text = scaffoldEntry(kind, {
+    slug,
+    date: date ?? today(),
+    addedOn: today(),
+    scenarioNames: scenarioNames(CONTENT_DIR),
+  });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, text, { flag: 'wx' });

@@ -37,6 +37,8 @@ export interface DraftOptions {
   scenarioNames?: readonly string[];
   /** A short name of the source for comments (the file's base name, sheet and row) */
   source: string;
+  /** 年-月-日 of the import, written as the draft's addedOn */
+  today?: string;
   /** The file that already has this slug, if any: nothing is overwritten */
   taken?: (kind: Kind, slug: string) => string | undefined;
 }
@@ -289,6 +291,7 @@ export function buildDraft(record: FormRecord, options: DraftOptions): Draft {
   const text = scaffoldEntry(kind, {
     ...TEMPLATE_OPTIONS,
     slug,
+    addedOn: options.today,
     scenarioNames: options.scenarioNames,
     values,
     ask,

@@ -107,6 +107,7 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
           batch: options.batch,
           scenarioNames: scenarios,
           source: sourceName(record.where),
+          today: options.today,
           taken,
         });
         const target = path.join(options.contentDir, draft.kind, `${draft.slug}.md`);

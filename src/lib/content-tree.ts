@@ -232,7 +232,7 @@ function checkReferences(file: string, data: Record<string, unknown>, refs: Refe
 
 /** Recommended and updated days cannot be after today in China. Only validation reads the clock. */
 function futureDateProblems(file: string, data: Record<string, unknown>, today: Date): Problem[] {
-  return (['recommendedOn', 'updatedOn'] as const).flatMap((field): Problem[] => {
+  return (['recommendedOn', 'addedOn', 'updatedOn'] as const).flatMap((field): Problem[] => {
     const value = data[field];
     const day = typeof value === 'string' ? readDay(value) : undefined;
     if (!day?.ok || day.date <= today) return [];

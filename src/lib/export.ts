@@ -26,10 +26,16 @@ import type { EntryDataByKind } from './content-tree.ts';
  * and each change is noted in EXPORT_CHANGES, which /data/ shows. The published JSON Schemas are exact, so an
  * importer that validates against them notices a new version instead of misreading it.
  */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /** What each version changed, newest first (shown on /data/). */
 export const EXPORT_CHANGES: readonly { version: number; changes: readonly string[] }[] = [
+  {
+    version: 3,
+    changes: [
+      '新增 addedOn（上线日期：条目加入本网站的日期；以前的条目按推荐日期补上）；数据日期 generated 改为最新的上线日期或内容更新日期',
+    ],
+  },
   {
     version: 2,
     changes: [
@@ -85,6 +91,7 @@ export interface ExportRecord {
   status: string;
   withdrawn: boolean;
   recommendedOn: string;
+  addedOn: string;
   updatedOn: string;
   license: string;
   text: string;
@@ -540,9 +547,15 @@ export function buildExportRecords(sources: readonly ExportSource[], context: Ex
   return records.sort(byNewest);
 }
 
-/** The newest updatedOn, so that the same content always gives the same files. */
+/**
+ * The newest day any entry was added or updated, from the content and not the clock, so that the same content
+ * always gives the same files, and an entry added with old dates still moves the date on.
+ */
 export function generatedDate(records: readonly ExportRecord[]): string | null {
-  return records.reduce<string | null>((max, r) => (max === null || r.updatedOn > max ? r.updatedOn : max), null);
+  return records.reduce<string | null>((max, r) => {
+    const newest = r.addedOn > r.updatedOn ? r.addedOn : r.updatedOn;
+    return max === null || newest > max ? newest : max;
+  }, null);
 }
 
 /**

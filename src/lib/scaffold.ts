@@ -91,6 +91,8 @@ export interface ScaffoldOptions {
   slug: string;
   /** 年-月-日, written as recommendedOn and updatedOn (the web-editor templates write a placeholder) */
   date: string;
+  /** 年-月-日 the entry is added to the site: written as addedOn (`npm run new` and `npm run import` give today) */
+  addedOn?: string;
   /** Names from scenarios.yaml, listed in the comment when known */
   scenarioNames?: readonly string[];
   /** Values already known (read from a filled-in form by `npm run import`), written in place of the placeholders */
@@ -108,7 +110,17 @@ interface Group {
   fields: string[];
 }
 
-const COMMON_FIRST = ['title', 'summary', 'unit', 'batch', 'scenarios', 'status', 'recommendedOn', 'updatedOn'];
+const COMMON_FIRST = [
+  'title',
+  'summary',
+  'unit',
+  'batch',
+  'scenarios',
+  'status',
+  'recommendedOn',
+  'addedOn',
+  'updatedOn',
+];
 const MEDIA = ['cover', 'coverAlt', 'video', 'captions'];
 const RARELY_CHANGED = ['featured', 'license', 'withdrawn'];
 
@@ -142,7 +154,8 @@ function fieldValue(name: string, options: ScaffoldOptions): string {
   const known = field && contractOf(field);
   return (known?.placeholder ?? known?.example ?? '')
     .replaceAll('{slug}', options.slug)
-    .replaceAll('{date}', options.date);
+    .replaceAll('{date}', options.date)
+    .replaceAll('{addedOn}', options.addedOn ?? options.date);
 }
 
 /**
@@ -193,6 +206,7 @@ function fieldLines(kind: Kind, name: string, options: ScaffoldOptions): string[
   }
   if (known !== undefined) return [...lines, `${name}: ${yamlValue(known)}`];
   if (options.ask?.includes(name)) return [...lines, `${name}: ${askedValue(name, options)}`];
+  if (name === 'addedOn' && options.addedOn) return [...lines, `addedOn: ${options.addedOn}`];
   const line = `${name}: ${fieldValue(name, options)}`.trimEnd();
   return [...lines, isOptionalField(kind, name) ? `# ${line}` : line];
 }
@@ -297,4 +311,4 @@ export function scaffoldEntry(kind: Kind, options: ScaffoldOptions): string {
 /** Copies of the scaffold for staff who add entries in GitHub's web editor, where `npm run new` cannot run. */
 export const TEMPLATE_DIR = '.github/entry-templates';
 export const TEMPLATE_FILES: Record<Kind, string> = { courses: 'course.md', cases: 'case.md', projects: 'project.md' };
-export const TEMPLATE_OPTIONS: ScaffoldOptions = { slug: '文件名', date: '填写日期' };
+export const TEMPLATE_OPTIONS: ScaffoldOptions = { slug: '文件名', date: '填写日期', addedOn: '填写今天的日期' };

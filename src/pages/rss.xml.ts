@@ -2,15 +2,12 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/zh-CN.ts';
 import { entryPath, getCatalogue } from '../lib/collections.ts';
+import { feedEntries } from '../lib/feed.ts';
 import { absoluteUrl } from '../lib/paths.ts';
 
-/** How many of the newest entries the feed carries. */
-const FEED_SIZE = 50;
-
-/** The newest live entries by recommendation date; withdrawn ones are not announced. */
+/** The live entries most recently added to the site; withdrawn ones are not announced (src/lib/feed.ts). */
 export const GET: APIRoute = async () => {
-  const { all } = await getCatalogue();
-  const newest = all.filter((entry) => !entry.data.withdrawn).slice(0, FEED_SIZE);
+  const newest = feedEntries((await getCatalogue()).all);
   return rss({
     title: t('site.name'),
     description: t('site.tagline'),
@@ -21,7 +18,7 @@ export const GET: APIRoute = async () => {
       title: entry.data.title,
       description: entry.data.summary,
       link: absoluteUrl(entryPath(entry.collection, entry.id)),
-      pubDate: entry.data.recommendedOn,
+      pubDate: entry.data.addedOn,
       categories: [t(`kind.${entry.collection}`), ...entry.data.scenarios],
     })),
   });

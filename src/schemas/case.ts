@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import {
+  addedOnOf,
   checkEntryBase,
   choicesField,
   coverField,
@@ -66,7 +67,7 @@ export function createCaseSchema<C extends CoverSchema>(cover: C) {
         });
       }
     })
-    .transform((entry) => ({ ...entry, license: entry.license ?? ALL_RIGHTS_RESERVED }));
+    .transform((entry) => ({ ...entry, addedOn: addedOnOf(entry), license: entry.license ?? ALL_RIGHTS_RESERVED }));
 }
 
 export const CaseSchema = createCaseSchema(coverPath);

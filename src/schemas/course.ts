@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { contractOf, field } from './contract.ts';
 import {
+  addedOnOf,
   booleanField,
   checkEntryBase,
   choiceField,
@@ -157,6 +158,7 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
     })
     .transform((entry) => ({
       ...entry,
+      addedOn: addedOnOf(entry),
       license: entry.license ?? (entry.shared ? OPEN_LICENSE : ALL_RIGHTS_RESERVED),
     }));
 }

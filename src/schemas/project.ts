@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { field } from './contract.ts';
 import {
+  addedOnOf,
   checkEntryBase,
   coverField,
   coverPath,
@@ -55,7 +56,7 @@ export function createProjectSchema<C extends CoverSchema>(cover: C) {
         });
       }
     })
-    .transform((entry) => ({ ...entry, license: entry.license ?? ALL_RIGHTS_RESERVED }));
+    .transform((entry) => ({ ...entry, addedOn: addedOnOf(entry), license: entry.license ?? ALL_RIGHTS_RESERVED }));
 }
 
 export const ProjectSchema = createProjectSchema(coverPath);

@@ -269,6 +269,20 @@ export const entryBaseShape = {
     placeholder: '{date}',
     guide: '省级推荐的日期',
   }),
+  /**
+   * The day the entry was added to this site (filled in by `npm run new` and `npm run import`); the feed and the
+   * open data's date follow it. An entry without it counts as added on its recommendation date.
+   */
+  addedOn: dateField({
+    label: '上线日期',
+    hint: '条目加入本网站的日期，按 年-月-日 填写；npm run new 和 npm run import 会自动填写当天',
+    example: '{addedOn}',
+    placeholder: '{addedOn}',
+    guide:
+      '不用改；没有这一项时按推荐日期算。最新内容（RSS 订阅）和开放数据的数据日期按它排列，所以补录的旧条目也会出现在最新内容里',
+    exportNote: '条目加入本网站的日期；条目没有填写时为推荐日期',
+    exportWhenEmpty: '选填；不填时导出推荐日期，所以数据里总是有值',
+  }).optional(),
   /** Shown as 内容更新于: smartphone steps go stale */
   updatedOn: dateField({
     label: '内容更新日期',
@@ -323,6 +337,9 @@ type EntryBase = {
   video?: string;
   captions?: string;
 };
+
+/** An entry without addedOn was added on its recommendation date (how the entries before addedOn are read). */
+export const addedOnOf = (entry: { addedOn?: Date; recommendedOn: Date }): Date => entry.addedOn ?? entry.recommendedOn;
 
 /** Rules between the common fields. */
 export function checkEntryBase(entry: EntryBase, ctx: z.RefinementCtx): void {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyFieldCourse, makeTree, minimalCase, minimalCourse, VALID_ENTRIES, variant } from '../fixtures/entries.ts';
-import { OUTPUT, run } from '../helpers/run.ts';
+import { OUTPUT, ROOT, run } from '../helpers/run.ts';
 import { validateContent } from '../../src/lib/content-tree.ts';
 import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/lib/export.ts';
 import { findPersonalNumbers } from '../../src/lib/privacy.ts';
@@ -38,6 +38,13 @@ const EXTRA_ENTRIES = [
     captions: './media/gongjiao.vtt',
     updatedOn: '2024-02-29',
   }),
+  // Recommended long ago, added to the site only now: the feed and the data date must still show it
+  variant(minimalCourse, 'buru-jiu-kecheng.md', {
+    title: '补录的二〇二一年手机挂号课程',
+    recommendedOn: '2021-10-01',
+    updatedOn: '2021-10-01',
+    addedOn: '2024-03-15',
+  }),
 ];
 const FILES = {
   'courses/files/挂号 读本.pdf': '%PDF-1.4\n%%EOF\n',
@@ -52,11 +59,11 @@ let byKey: Map<string, ExportRecord>;
 
 beforeAll(() => {
   const tree = makeTree(TREE, [...VALID_ENTRIES, ...EXTRA_ENTRIES], FILES);
-  // A real H.264 MP4: validation reads each video's codecs (src/lib/file-checks.ts).
-  fs.copyFileSync(
-    path.resolve(import.meta.dirname, '../fixtures/hostile/media/shipin-h264.mp4'),
-    path.join(tree, 'courses/media/gongjiao.mp4'),
-  );
+  // The file checks decode what they publish: a real H.264 clip (hostile fixtures) and a real PDF (sample content)
+  const media = path.join(ROOT, 'tests/fixtures/hostile/media');
+  fs.copyFileSync(path.join(media, 'shipin-h264.mp4'), path.join(tree, 'courses/media/gongjiao.mp4'));
+  const pdf = fs.readdirSync(path.join(ROOT, 'content/courses/files')).find((f) => f.endsWith('.pdf'))!;
+  fs.copyFileSync(path.join(ROOT, 'content/courses/files', pdf), path.join(tree, 'courses/files/挂号 读本.pdf'));
   const result = run('npx', ['astro', 'build', '--outDir', OUT], { CONTENT_DIR: tree, SITE_URL, BASE_PATH });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.output}`);
   doc = readJson('data/entries.json');
@@ -64,11 +71,14 @@ beforeAll(() => {
 });
 
 describe('data/entries.json', () => {
-  it('is version 2 with every entry of the tree, dated by the newest content date', () => {
+  it('is version 3 with every entry of the tree, dated by the newest day an entry was added or updated', () => {
     const { catalogue, problems } = validateContent(TREE);
     expect(problems).toEqual([]);
-    expect(doc.version).toBe(2);
-    expect(doc.generated).toBe('2024-02-29');
+    expect(doc.version).toBe(3);
+    expect(doc.generated).toBe('2024-03-15');
+    expect(byKey.get('courses/buru-jiu-kecheng')!.addedOn).toBe('2024-03-15');
+    // Entries without addedOn count as added on their recommendation date
+    expect(byKey.get('courses/minimal-course')!.addedOn).toBe(byKey.get('courses/minimal-course')!.recommendedOn);
     expect(doc.count).toBe(catalogue.entries.length);
     expect([...byKey.keys()].sort()).toEqual(catalogue.entries.map((e) => `${e.kind}/${e.slug}`).sort());
     for (const entry of catalogue.entries) {
@@ -215,7 +225,7 @@ describe('data/<kind>.json', () => {
   it('splits entries.json by kind, in the same shape and order', () => {
     const parts = KINDS.map((kind) => readJson(`data/${kind}.json`));
     for (const [i, part] of parts.entries()) {
-      expect(part.version).toBe(2);
+      expect(part.version).toBe(3);
       expect(part.generated).toBe(doc.generated);
       expect(part.count).toBe(part.entries.length);
       expect(part.entries.every((e) => e.kind === KINDS[i])).toBe(true);
@@ -254,7 +264,11 @@ describe('rss.xml', () => {
     expect(new Set(links)).toEqual(new Set(live.map((e) => e.url)));
     const dates = items.map((item) => Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(item)![1]!));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(dates[0]).toBe(Date.parse(`${live[0]!.recommendedOn}T00:00:00Z`));
+    // Ordered by the day each entry was added: the one added last comes first, whatever its recommendation date
+    const newest = [...live].sort((a, b) => b.addedOn.localeCompare(a.addedOn))[0]!;
+    expect(newest.slug).toBe('buru-jiu-kecheng');
+    expect(links[0]).toBe(newest.url);
+    expect(dates[0]).toBe(Date.parse('2024-03-15T00:00:00Z'));
   });
 });
 
@@ -264,13 +278,13 @@ describe('/data/ page', () => {
     for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
       expect(page).toContain(`href="${BASE_PATH}${file}"`);
     }
-    expect(page).toMatch(/data-export="version"[^>]*>2</);
+    expect(page).toMatch(/data-export="version"[^>]*>3</);
     expect(page).toContain(doc.digest);
     for (const name of ['entries', 'units', 'batches', 'scenarios'])
       expect(page).toContain(`href="${BASE_PATH}data/schema/${name}.json"`);
     for (const column of csvColumns())
       expect(page).toMatch(new RegExp(`<code[^>]*>${column.key.replace(/[[\].]/g, '\\$&')}</code>`));
-    expect(page).toContain('datetime="2024-02-29"');
+    expect(page).toContain('datetime="2024-03-15"');
     expect(page).toContain('CC BY 4.0');
     expect(page).toContain('MIT');
     for (const kind of KINDS) expect(page).toContain(`data-fields="fields-${kind}"`);

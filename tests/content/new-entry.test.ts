@@ -186,6 +186,10 @@ describe('npm run new', () => {
     expect(fs.existsSync(path.join(ROOT, 'content', kind, `${slug}.md`))).toBe(false);
     const text = fs.readFileSync(file, 'utf8');
     expect(text).toContain(`recommendedOn: ${DATE}`);
+    // --date is the recommendation date; the day it is added to the site is today (in China, as validate reads it)
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const added = /^addedOn: (\S+)$/m.exec(text)?.[1];
+    expect([today, new Date().toISOString().slice(0, 10)]).toContain(added);
     expect(text).toContain('现有的场景：出行、就医、消费、文娱、办事、手机入门、防骗安全');
 
     const fresh = validate(dir);

@@ -263,7 +263,7 @@ describe('export files', () => {
       .map((s) => s.data.updatedOn.toISOString().slice(0, 10))
       .sort()
       .at(-1);
-    expect(JSON.parse(reversed)).toMatchObject({ version: 2, generated: newest, count: sources.length });
+    expect(JSON.parse(reversed)).toMatchObject({ version: 3, generated: newest, count: sources.length });
     expect(generatedDate([])).toBeNull();
   });
 
@@ -335,7 +335,7 @@ describe('the open-data contract', () => {
       (d: ExportDocument) => (d.entries[0]!.kind = 'lessons' as never),
       (d: ExportDocument) => delete (d.entries[0] as Partial<ExportRecord>).title,
       (d: ExportDocument) => (d.digest = 'md5:00'),
-      (d: ExportDocument) => ((d as { version: number }).version = 1),
+      (d: ExportDocument) => ((d as { version: number }).version = 2),
     ];
     for (const [i, breakIt] of broken.entries()) {
       const copy = structuredClone(good) as ExportDocument;
