@@ -12,27 +12,32 @@
  * file that is not UTF-8) are found line by line first, and named with the fix.
  */
 import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+import { KINDS } from '../core/slugs.ts';
+import { contractOf, elementOf, fieldPaths, unwrapSchema, type FieldPath } from '../schemas/contract.ts';
+import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 
-/** One-line text fields: read as typed. `name`, `affiliation`, `position` are an instructor's. */
-export const TYPED_TEXT_FIELDS: ReadonlySet<string> = new Set([
-  'title',
-  'summary',
-  'coverAlt',
-  'resourceNote',
-  'areaNote',
-  'name',
-  'affiliation',
-  'position',
-]);
+/** Every field of every kind of entry, nested ones included, with its contract (src/schemas/contract.ts). */
+const ENTRY_FIELDS = KINDS.flatMap((kind) => fieldPaths(ENTRY_SCHEMAS[kind]));
+const namesOf = (test: (field: FieldPath) => boolean) =>
+  new Set(ENTRY_FIELDS.filter(test).map((field) => field.path.at(-1)!));
+const isText = (schema: z.ZodType | undefined) =>
+  schema !== undefined && unwrapSchema(schema).def.type === 'string' && contractOf(schema)?.max !== undefined;
+
+/** One-line text fields (measured in 字): read as typed. `name`, `affiliation`, `position` are an instructor's. */
+export const TYPED_TEXT_FIELDS: ReadonlySet<string> = namesOf((field) => isText(field.schema));
 
 /** Lists whose items are free text: each item is read as typed; brackets inside an item never split it. */
-export const TYPED_LIST_FIELDS: ReadonlySet<string> = new Set(['members', 'awards']);
+export const TYPED_LIST_FIELDS: ReadonlySet<string> = namesOf((field) => isText(elementOf(field.schema)));
 
 /** Lists of people's names: `[张三、李四]` and `[张三，李四]` are two names, as are `张三、李四` and `- 张三、李四`. */
-export const NAME_LIST_FIELDS: ReadonlySet<string> = new Set(['members']);
+export const NAME_LIST_FIELDS: ReadonlySet<string> = namesOf((field) => field.contract?.names === true);
 
-/** Lists of choices: split at commas (ASCII or full-width) and 、 outside brackets. */
-export const CHOICE_LIST_FIELDS: ReadonlySet<string> = new Set(['scenarios', 'themes', 'areas']);
+/** Lists of choices (应用场景, 课程主题, 案例方面): split at commas (ASCII or full-width) and 、 outside brackets. */
+export const CHOICE_LIST_FIELDS: ReadonlySet<string> = namesOf((field) => {
+  const item = elementOf(field.schema);
+  return item !== undefined && !isText(item) && unwrapSchema(item).def.type !== 'object';
+});
 
 /** A problem in the file's text, before any field is read. `line` is 1-based, in the whole file. */
 export interface SourceProblem {

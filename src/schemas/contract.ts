@@ -23,6 +23,8 @@ export interface FieldContract {
    * The slot for look-alike values; each alias must map to one of `values`.
    */
   aliases?: Readonly<Record<string, string>>;
+  /** A list of people's names, which staff may also separate with 、 or ，(核心成员) */
+  names?: boolean;
   /** For an optional field that some entries must fill in: when (有封面图片时必填) */
   requiredWhen?: string;
   /**

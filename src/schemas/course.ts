@@ -93,6 +93,7 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
         hint: '填写核心成员姓名的列表，例如 {example}',
         example: '[王丽, 陈明]',
         placeholder: '[姓名一, 姓名二]',
+        names: true,
         guide: `${contractOf(memberName)!.hint}；也可以用顿号隔开，例如 [王丽、陈明]`,
       }).default([]),
       /** 曾获奖项 */

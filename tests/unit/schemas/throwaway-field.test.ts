@@ -14,6 +14,7 @@ import {
   toExportRecord,
 } from '../../../src/lib/export.ts';
 import { fieldGuideBlocks } from '../../../src/lib/field-guide.ts';
+import { TYPED_TEXT_FIELDS } from '../../../src/lib/frontmatter.ts';
 import { scaffoldEntry, TEMPLATE_OPTIONS } from '../../../src/lib/scaffold.ts';
 import { issuesToProblems } from '../../../src/lib/zod-messages.ts';
 import { ENTRY_SCHEMAS } from '../../../src/schemas/index.ts';
@@ -93,6 +94,10 @@ describe('a throwaway field added to a schema', () => {
       catalogue,
     );
     expect(without.audience).toBeNull();
+  });
+
+  it('is read as typed, like every text field', () => {
+    expect(TYPED_TEXT_FIELDS.has('audience')).toBe(true);
   });
 
   it('is in the table of fields every kind has in CONTRIBUTING.md', () => {
