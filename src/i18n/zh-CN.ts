@@ -192,6 +192,8 @@ export const UI = {
   'notFound.text': '网址可能输错了，或者这个页面已经换了地方。可以用下面的搜索框找一找，或者从生活场景开始找。',
   'notFound.home': '回到首页',
   'search.title': '搜索',
+  'search.devNotice':
+    '开发模式（npm run dev）没有搜索索引，这里搜不到东西。要试搜索，请先运行 npm start（构建网站并建立索引后预览）。',
   'search.intro': '用平常说话的词就能找，比如“看病”“打车”“付款”“防骗”。',
   'search.noScript':
     '这里的搜索要用到浏览器的 JavaScript 功能，您的浏览器现在没有开启它，所以刚才没有搜索。开启后再试，或者不用搜索，按下面的方法找：',

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { CHECKED_ALONGSIDE, CONTENT_DIR, publicAddressProblem } from './paths.ts';
+import { BASE_PATH, CHECKED_ALONGSIDE, CONTENT_DIR, publicAddressProblem } from './paths.ts';
 import { validateContent } from './content-tree.ts';
 import { formatReport } from './problems.ts';
 import { exitWhenFlushed } from './exit.ts';
-import { mediaCopies, publishMedia, type MediaCopy } from './media.ts';
+import { mediaCopies, publishMedia, serveMedia, type MediaCopy } from './media.ts';
 import { publishShareImages, shareImageJobs, type ShareImageJob } from './share-image.ts';
 import { moveCspFirstInSite } from './csp-first.ts';
 
@@ -63,6 +63,9 @@ export function contentChecks(): AstroIntegration {
         }
         console.error(`\n${text}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.\n`);
         await exitWhenFlushed(1);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveMedia(media, BASE_PATH));
       },
       'astro:build:done': async ({ dir }) => {
         publishMedia(media, fileURLToPath(dir));

@@ -44,3 +44,32 @@ export function publishMedia(copies: readonly MediaCopy[], outDir: string): void
     fs.copyFileSync(from, target);
   }
 }
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+interface DevRequest {
+  url?: string;
+}
+interface DevResponse {
+  setHeader(name: string, value: string): void;
+  end(body: Buffer): void;
+}
+
+/**
+ * For `npm run dev`: serves the entries' videos, captions and PDFs at the paths a build publishes them to, which
+ * the dev server otherwise answers with 404.
+ */
+export function serveMedia(copies: readonly MediaCopy[], basePath: string) {
+  const byPath = new Map(copies.map((copy) => [`${basePath.replace(/\/$/, '')}${copy.to}`, copy.from]));
+  return (req: DevRequest, res: DevResponse, next: () => void): void => {
+    const file = byPath.get((req.url ?? '').split(/[?#]/)[0]!);
+    if (!file || !fs.existsSync(file)) return next();
+    res.setHeader('Content-Type', MEDIA_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+    res.end(fs.readFileSync(file));
+  };
+}
