@@ -50,6 +50,11 @@ const UNIT_STYLES = {
   成人高校: { slug: 'chengren-xueyuan', name: '示例成人教育学院' },
   社会组织: { slug: 'zhulao-zhongxin', name: '示例助老服务中心' },
   企业: { slug: 'tongxin-gongsi', name: '示例通信有限公司' },
+  社区学校: { slug: 'shequ-xuexiao', name: '示例街道社区学校' },
+  社区教育中心: { slug: 'shequ-jiaoyu-zhongxin', name: '示例镇社区教育中心' },
+  成人文化技术学校: { slug: 'chengren-xuexiao', name: '示例镇成人文化技术学校' },
+  教育行政部门: { slug: 'jiaoyuju', name: '示例县教育局' },
+  老年开放大学: { slug: 'laonian-kaida', name: '示例市老年开放大学' },
   其他: { slug: 'tushuguan', name: '示例市图书馆' },
 } satisfies Record<(typeof UNIT_KINDS)[number], { slug: string; name: string }>;
 

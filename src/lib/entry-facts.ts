@@ -7,7 +7,7 @@ export function keyFact(entry: Entry): string | undefined {
     const d = (entry as Entry<'courses'>).data;
     return d.minutes
       ? t('card.video', { minutes: d.minutes })
-      : d.resourceType === '教材（读本）'
+      : d.resourceType.includes('教材（读本）')
         ? t('card.book')
         : d.resourceNote;
   }

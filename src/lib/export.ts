@@ -4,13 +4,15 @@ import { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { contractOf, type FieldContract } from '../schemas/contract.ts';
 import { PROVINCES, getProvince } from '../schemas/provinces.ts';
-import { UnitSchema, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
+import { UnitFields, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { htmlToPlainText } from './char-count.ts';
 import { sectionNameOf } from './section-headings.ts';
 import { structuresOf } from './sections.ts';
 import { mediaPath } from './media.ts';
+import { channelOf } from './channel.ts';
+import type { Channel } from '../schemas/shared.ts';
 import { absoluteUrl, KINDS, type Kind } from './paths.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from './privacy.ts';
 import type { EntryDataByKind } from './content-tree.ts';
@@ -26,10 +28,21 @@ import type { EntryDataByKind } from './content-tree.ts';
  * and each change is noted in EXPORT_CHANGES, which /data/ shows. The published JSON Schemas are exact, so an
  * importer that validates against them notices a new version instead of misreading it.
  */
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 
 /** What each version changed, newest first (shown on /data/). */
 export const EXPORT_CHANGES: readonly { version: number; changes: readonly string[] }[] = [
+  {
+    version: 4,
+    changes: [
+      'resourceType（课程资源类型）改为列表：一般是一项；融媒体读本（扫码看视频）是 教材（读本） 和 视频资源 两项',
+      'minutes（视频时长）可以有一位小数，例如 7.5；新增 episodes（集数），系列视频有几集',
+      '新增 channel（推荐渠道）：省级教育行政部门、新疆生产建设兵团 或 有关直属单位，总是有值',
+      'link（网络链接地址）可能是 http:// 开头的网址（省级平台只有这种地址时），网站上标为“不加密”',
+      'unitKind（单位类型）新增 社区学校、社区教育中心、成人文化技术学校、教育行政部门、老年开放大学；申报单位表新增 city（计划单列市）',
+      'title（名称）最长 60 字；授课人单位最长 60 字，职务（职称）最长 40 字；areaNote、resourceNote 最长 60 字',
+    ],
+  },
   {
     version: 3,
     changes: [
@@ -192,7 +205,10 @@ function describeNumber(schema: ZodLike): string {
     (c) =>
       c.check === 'greater_than' && typeof c.value === 'number' && (c.value > 0 || (c.value === 0 && !c.inclusive)),
   );
-  return positive && isInt ? '正整数' : isInt ? '整数' : '数字';
+  const tenths = checks.some((c) => c.check === 'multiple_of' && c.value === 0.1);
+  if (isInt) return positive ? '正整数' : '整数';
+  if (positive) return tenths ? '正数（最多一位小数，例如 7.5）' : '正数';
+  return '数字';
 }
 
 /** The type of a value in plain words. Throws on a Zod type it does not know, so that new schema shapes get documented. */
@@ -360,12 +376,12 @@ const DERIVED_FIELDS: DerivedField[] = [
   },
   {
     key: 'unitKind',
-    label: contractOf(UnitSchema.shape.kind)!.label,
-    type: describeType(unwrap(UnitSchema.shape.kind as unknown as ZodLike).schema),
+    label: contractOf(UnitFields.shape.kind)!.label,
+    type: describeType(unwrap(UnitFields.shape.kind as unknown as ZodLike).schema),
     note: '申报单位的类型',
     at: { after: 'unitId' },
     inCsv: true,
-    schema: UnitSchema.shape.kind,
+    schema: UnitFields.shape.kind,
     value: (s, c) => unitOf(s, c).kind,
   },
   {
@@ -490,6 +506,7 @@ export function splitFieldTables(): { common: FieldDoc[]; byKind: Record<Kind, F
 // Records
 
 function exportValue(key: string, value: unknown, source: ExportSource, context: ExportContext): ExportValue {
+  if (key === 'channel') return channelOf(value as Channel | undefined, unitOf(source, context).province);
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return isoDate(value);
   if (key === 'unit') return unitOf(source, context).name;
@@ -789,7 +806,11 @@ export const UnitRecordSchema = z.strictObject({
   id: slugSchema.meta({ title: '申报单位编号', description: '条目的 unitId 指向它' }),
   name: z.string().meta({ title: '单位名称' }),
   province: z.enum(PROVINCES.map((p) => p.fullName) as [string, ...string[]]).meta({ title: '所在地区' }),
-  kind: UnitSchema.shape.kind.meta({ title: '单位类型' }),
+  city: z
+    .string()
+    .nullable()
+    .meta({ title: '所在城市', description: '计划单列市（大连、青岛、宁波、厦门、深圳）的单位写城市名，其余为 null' }),
+  kind: UnitFields.shape.kind.meta({ title: '单位类型' }),
 });
 
 export const BatchRecordSchema = z.strictObject({
@@ -835,7 +856,13 @@ export function tableRows(name: TableName, context: TableContext): (UnitRecord |
   if (name === 'units') {
     return [...context.units]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, unit]) => ({ id, name: unit.name, province: getProvince(unit.province).fullName, kind: unit.kind }));
+      .map(([id, unit]) => ({
+        id,
+        name: unit.name,
+        province: getProvince(unit.province).fullName,
+        city: unit.city ?? null,
+        kind: unit.kind,
+      }));
   }
   if (name === 'batches') {
     return [...context.batches]

@@ -38,7 +38,7 @@ export function entryFacets(entry: Entry, catalogue: Catalogue): [Facet, string]
   ];
   if (entry.collection === 'courses') {
     const course = (entry as Entry<'courses'>).data;
-    facets.push(['type', course.resourceType]);
+    for (const type of course.resourceType) facets.push(['type', type]);
     if (course.minutes) facets.push(['duration', durationLabel(course.minutes)]);
     facets.push(['shared', course.shared ? '可共享' : '不共享']);
   }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { describeDifference } from '../core/lookalike.ts';
 import { fieldAt, schemaAt, shapeOf } from '../schemas/contract.ts';
 import { formatFieldPath, type Problem } from './problems.ts';
 
@@ -99,14 +100,19 @@ export function issuesToProblems(
           },
         ];
       }
-      case 'invalid_value':
+      case 'invalid_value': {
+        const written = valueAt(data, issue.path);
+        const allowed = issue.values.map(String);
+        // On screen a refused value often looks like an allowed one: say where they differ.
+        const difference = typeof written === 'string' ? describeDifference(written.trim(), allowed) : undefined;
         return [
           {
             file,
             field,
-            message: `「${label}」不能是「${shown(valueAt(data, issue.path))}」，只能是：${issue.values.map(String).join('、')}`,
+            message: `「${label}」不能是「${shown(written)}」${difference ? `（${difference}）` : ''}，只能是：${allowed.join('、')}`,
           },
         ];
+      }
       case 'too_small':
       case 'too_big': {
         const what = issue.code === 'too_small' ? '太小' : '太大';

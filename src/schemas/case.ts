@@ -34,7 +34,7 @@ export const CASE_AREAS = [
 const areaNote = textField({
   label: '其他方面说明',
   hint: '选了「其他」时，用不超过 {max} 字说明是哪方面',
-  max: 20,
+  max: 60,
   placeholder: '说明是哪方面',
   requiredWhen: '选了「其他」时必填',
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { PROVINCE_NAMES } from './provinces.ts';
+import { PROVINCE_NAMES, readProvince } from './provinces.ts';
 import { field } from './contract.ts';
 import { booleanField, choiceField, dateField, positiveInt, textField } from './shared.ts';
 
@@ -12,20 +12,83 @@ export const UNIT_KINDS = [
   '成人高校',
   '社会组织',
   '企业',
+  '社区学校',
+  '社区教育中心',
+  '成人文化技术学校',
+  '教育行政部门',
+  '老年开放大学',
   '其他',
 ] as const;
 
-/** One 申报单位 in units.yaml, keyed by its id. */
-export const UnitSchema = z.strictObject({
-  name: textField({ label: '单位名称', hint: '填写 {min}–{max} 字的单位全称', min: 2, max: 40 }),
+/** Other names of the same kinds of unit, as units call themselves. */
+const UNIT_KIND_ALIASES: Readonly<Record<string, (typeof UNIT_KINDS)[number]>> = {
+  社区学院: '社区教育学院',
+  社区大学: '社区教育学院',
+  广播电视大学: '开放大学',
+  电大: '开放大学',
+  老年学校: '老年大学',
+  高等学校: '普通高校',
+  大学: '普通高校',
+  高职院校: '职业院校',
+  职业学院: '职业院校',
+  成人学校: '成人文化技术学校',
+  成人文化技术学校: '成人文化技术学校',
+  教育局: '教育行政部门',
+  教育厅: '教育行政部门',
+  社会团体: '社会组织',
+  协会: '社会组织',
+  公司: '企业',
+};
+
+/**
+ * A unit's province as written (山东省, 浙江 ), and a 计划单列市 written in its place (宁波 → 浙江, city 宁波):
+ * read before the schema, so that the record holds the province's short name and the city.
+ */
+function readUnitPlace(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const record = raw as Record<string, unknown>;
+  if (typeof record.province !== 'string') return raw;
+  const reading = readProvince(record.province);
+  if (!reading) return raw;
+  return {
+    ...record,
+    province: reading.province,
+    ...(reading.city && record.city === undefined ? { city: reading.city } : {}),
+  };
+}
+
+/** The fields of one 申报单位 in units.yaml. */
+export const UnitFields = z.strictObject({
+  name: textField({
+    label: '单位名称',
+    hint: '填写 {min}–{max} 字的单位全称，可以带括号里的其他名称',
+    min: 2,
+    max: 60,
+    example: '某某县老年大学（某某县老年开放大学）',
+  }),
   /** The entry's province is derived from here */
   province: choiceField(PROVINCE_NAMES, {
     label: '所在省份',
-    hint: '填写省级行政区简称，例如 浙江、内蒙古、新疆生产建设兵团，或 直属单位',
+    hint: '填写省级行政区，例如 浙江、浙江省、内蒙古、新疆生产建设兵团，或 直属单位；计划单列市（大连、青岛、宁波、厦门、深圳）的单位可以直接写城市',
     placeholder: '填写省份',
   }),
-  kind: choiceField(UNIT_KINDS, { label: '单位类型', hint: '填写 {valuesOr}', placeholder: '填写单位类型' }),
+  /** A 计划单列市 (宁波 …), kept when the unit wrote it in place of its province */
+  city: textField({
+    label: '所在城市',
+    hint: '选填，不超过 {max} 字；计划单列市的单位在 province 写城市名时会自动记下',
+    max: 10,
+    example: '宁波',
+  }).optional(),
+  kind: choiceField(UNIT_KINDS, {
+    label: '单位类型',
+    hint: '填写 {valuesOr}',
+    placeholder: '填写单位类型',
+    aliases: UNIT_KIND_ALIASES,
+  }),
 });
+
+/** One 申报单位 in units.yaml, keyed by its id; its province as people write it is read first. */
+export const UnitSchema = z.preprocess(readUnitPlace, UnitFields);
 
 /** One batch in batches.yaml, keyed by its number. */
 export const BatchSchema = z.strictObject({

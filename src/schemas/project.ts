@@ -16,12 +16,12 @@ import {
 export const InstructorSchema = z.strictObject({
   name: textField({ label: '姓名', hint: '填写 {min}–{max} 字的姓名', min: 2, max: 20 }),
   /** 单位 */
-  affiliation: textField({ label: '授课人单位', hint: '填写授课人的工作单位（不超过 {max} 字）', max: 40 }),
+  affiliation: textField({ label: '授课人单位', hint: '填写授课人的工作单位（不超过 {max} 字）', max: 60 }),
   /** 职务（职称） */
   position: textField({
     label: '职务（职称）',
     hint: '填写授课人的职务或职称（不超过 {max} 字），例如 {example}',
-    max: 20,
+    max: 40,
     example: '讲师',
   }),
 });

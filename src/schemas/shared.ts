@@ -2,11 +2,36 @@ import { z } from 'astro/zod';
 import { countChars } from '../core/char-count.ts';
 import { readDay } from '../core/dates.ts';
 import { SLUG_PATTERN } from '../core/slugs.ts';
+import { matchValue } from '../core/lookalike.ts';
 import { contractOf, field, fieldContracts, type ContractInput, type FieldContract } from './contract.ts';
 
 export { entrySlugFault, SLUG_PATTERN } from '../core/slugs.ts';
 
 export const STATUSES = ['推荐', '推介'] as const;
+
+/** The three channels of the recommendation notice: a provincial education department, 兵团, or 有关直属单位. */
+export const CHANNELS = ['省级教育行政部门', '新疆生产建设兵团', '有关直属单位'] as const;
+export type Channel = (typeof CHANNELS)[number];
+const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
+  省级教育部门: '省级教育行政部门',
+  省教育厅: '省级教育行政部门',
+  教育厅: '省级教育行政部门',
+  省级教育行政部门推荐: '省级教育行政部门',
+  兵团: '新疆生产建设兵团',
+  兵团教育局: '新疆生产建设兵团',
+  直属单位: '有关直属单位',
+  教育部直属单位: '有关直属单位',
+};
+
+const CHINESE_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** `第一批`, `第1批`, `1` and `一` are batch 1. Other values pass unchanged. */
+function batchNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^\s*第?\s*([一二三四五六七八九十]|\d+)\s*批?\s*$/.exec(value.normalize('NFKC'));
+  if (!m) return value;
+  return CHINESE_NUMBERS[m[1]!] ?? Number(m[1]);
+}
 export const LICENSES = ['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC BY-NC-SA 4.0', '保留所有权利'] as const;
 export const OPEN_LICENSE = 'CC BY 4.0';
 export const ALL_RIGHTS_RESERVED = '保留所有权利';
@@ -77,14 +102,40 @@ export const dateField = (contract: ContractInput) => field(yamlDate, contract);
 
 export const positiveInt = (contract: ContractInput) => field(z.number().int().positive(), contract);
 
-export const booleanField = (contract: ContractInput) => field(z.boolean(), contract);
+/** Yes and no as the forms write them (是否同意…：是/否), besides true and false. */
+const YES_NO: Readonly<Record<string, boolean>> = { 是: true, 否: false, 同意: true, 不同意: false };
 
-/** One of a fixed list of values; the contract's `values` are the list. */
+export const booleanField = (contract: ContractInput) =>
+  field(
+    z.preprocess((value) => {
+      if (typeof value !== 'string') return value;
+      const meant = matchValue(value, Object.keys(YES_NO));
+      return meant === undefined ? value : YES_NO[meant];
+    }, z.boolean()),
+    contract,
+  );
+
+/** A number written as text, as forms give it: `7.5`, `25分钟`, `6 集`. Other values pass unchanged. */
+export function numberFromText(value: unknown, unit?: string): unknown {
+  if (typeof value !== 'string') return value;
+  const m = new RegExp(`^\\s*(\\d+(?:\\.\\d+)?)\\s*${unit ? `(?:${unit})?` : ''}\\s*$`).exec(value.normalize('NFKC'));
+  return m ? Number(m[1]) : value;
+}
+
+/** A typed choice as the value it means: the same value in look-alike characters, or one of the contract's aliases. */
+function meaning(values: readonly string[], aliases: Readonly<Record<string, string>> | undefined) {
+  return (value: unknown) => (typeof value === 'string' ? (matchValue(value.trim(), values, aliases) ?? value) : value);
+}
+
+/**
+ * One of a fixed list of values; the contract's `values` are the list. Look-alike spellings (`教材(读本)`,
+ * `互联网＋生活`, full-width spaces and colons) and the contract's aliases are read as the value they mean.
+ */
 export function choiceField<const T extends readonly [string, ...string[]]>(
   values: T,
   contract: Omit<ContractInput, 'values'>,
 ) {
-  return field(z.enum(values), { ...contract, values });
+  return field(z.preprocess(meaning(values, contract.aliases), z.enum(values)), { ...contract, values });
 }
 
 /**
@@ -95,7 +146,11 @@ export function choicesField<const T extends readonly [string, ...string[]]>(
   values: T,
   contract: Omit<ContractInput, 'values' | 'min'>,
 ) {
-  return field(uniqueList(z.enum(values), contract.label), { ...contract, values, min: 1 });
+  return field(uniqueList(z.preprocess(meaning(values, contract.aliases), z.enum(values)), contract.label), {
+    ...contract,
+    values,
+    min: 1,
+  });
 }
 
 /** A list of at least one free-text item without repeats (scenario names are checked against scenarios.yaml). */
@@ -148,6 +203,14 @@ export const NOT_IN_URL_MESSAGE =
 
 export const httpsUrl = z
   .url({ protocol: /^https$/, error: '必须是以 https:// 开头的完整网址' })
+  .refine((value) => !NOT_IN_URL.test(value), { message: NOT_IN_URL_MESSAGE });
+
+/**
+ * A web address: https://, or http:// where a provincial platform publishes only that (shown as 不加密, and listed
+ * as a note by `npm run validate`). Any other scheme is refused.
+ */
+export const webUrl = z
+  .url({ protocol: /^https?$/, error: '必须是以 https:// 或 http:// 开头的完整网址' })
   .refine((value) => !NOT_IN_URL.test(value), { message: NOT_IN_URL_MESSAGE });
 
 export function isLocalVideo(video: string | undefined): boolean {
@@ -216,12 +279,12 @@ export function coverField<C extends CoverSchema>(cover: C) {
 
 /** Fields every kind of entry has (SPEC §2); `cover` is added by each kind's schema factory. */
 export const entryBaseShape = {
-  /** 名称, 4–40 字 */
+  /** 名称, 4–60 字: series titles with a ——subtitle reach 46–49 */
   title: textField({
     label: '名称',
     hint: '填写 {min}–{max} 字的名称',
     min: 4,
-    max: 40,
+    max: 60,
     placeholder: "''",
     guide: '照申报表上的名称写',
   }),
@@ -242,7 +305,20 @@ export const entryBaseShape = {
     exportNote: '申报单位的名称；单位编号见 unitId',
   }),
   /** 第几批: an id in batches.yaml */
-  batch: positiveInt({ label: '批次', hint: '填写 1、2 或 3（第一批、第二批、第三批）', placeholder: '填写批次' }),
+  batch: field(z.preprocess(batchNumber, z.number().int().positive()), {
+    label: '批次',
+    hint: '填写 1、2 或 3（也可以写 第一批、第二批、第三批）',
+    placeholder: '填写批次',
+  }),
+  /** 推荐渠道: who recommended the entry, as the notice names them; when left out, read from the unit's province */
+  channel: choiceField(CHANNELS, {
+    label: '推荐渠道',
+    hint: '填写 {valuesOr}；不填时按申报单位所在地推断',
+    aliases: CHANNEL_ALIASES,
+    example: '有关直属单位',
+    guide: '教育部直属单位、行业系统等“有关直属单位”推荐的条目，请填 `有关直属单位`，即使单位在某个省',
+    exportWhenEmpty: '选填；不填时按申报单位所在地导出（兵团的单位为 新疆生产建设兵团，直属单位为 有关直属单位，其余为 省级教育行政部门），所以数据里总是有值',
+  }).optional(),
   /** Names from scenarios.yaml (就医, 出行, …) */
   scenarios: namesField({
     label: '应用场景',

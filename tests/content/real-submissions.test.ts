@@ -1,9 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, minimalCase, minimalCourse, variant } from '../fixtures/entries.ts';
-import { REAL_ENTRIES, realUnitsYaml } from '../fixtures/real-submissions.ts';
+import {
+  communitySchoolCase,
+  directUnitProject,
+  mixedMediaCourse,
+  REAL_ENTRIES,
+  realUnitsYaml,
+  videoSeriesCourse,
+} from '../fixtures/real-submissions.ts';
 import { validateContent } from '../../src/lib/content-tree.ts';
-import { OUTPUT } from '../helpers/run.ts';
+import { OUTPUT, run } from '../helpers/run.ts';
 
 const treeDir = (name: string) => path.join(OUTPUT, 'trees', `real-${name}`);
 const relative = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
@@ -17,6 +24,73 @@ describe('real-style entries', () => {
   it('pass validation: numbered headings, 附件1 structures, ##标题 without a space, wide tables', () => {
     const dir = makeTree(treeDir('entries'), REAL_ENTRIES, { 'units.yaml': realUnitsYaml() });
     expect(problemsOf(dir)).toEqual([]);
+  });
+});
+
+describe('what real-style values are read as', () => {
+  const dir = () => makeTree(treeDir('values'), REAL_ENTRIES, { 'units.yaml': realUnitsYaml() });
+  const report = () => validateContent(dir());
+  const data = (file: string) =>
+    report().catalogue.entries.find((e) => e.file.endsWith(file))!.data as Record<string, unknown>;
+
+  it('a 融媒体 reader: both types, decimal minutes, 集数, 是/否, 第一批, Chinese dates, ＋, http:// link', () => {
+    const d = data(mixedMediaCourse.file);
+    expect(d).toMatchObject({
+      batch: 1,
+      resourceType: ['教材（读本）', '视频资源'],
+      minutes: 7.5,
+      episodes: 12,
+      shared: false,
+      themes: ['互联网+生活', '智能手机应用'],
+      link: 'http://www.nbsqjy.cn/rongmeiti/duben/',
+    });
+    expect((d.recommendedOn as Date).toISOString()).toBe('2021-10-31T00:00:00.000Z');
+    expect((d.updatedOn as Date).toISOString()).toBe('2021-10-31T00:00:00.000Z');
+  });
+
+  it('a video series: 第 2 批, 86.5分钟, 是', () => {
+    expect(data(videoSeriesCourse.file)).toMatchObject({ batch: 2, minutes: 86.5, episodes: 12, shared: true });
+  });
+
+  it('a 直属单位 entry keeps its channel; units read their province, city and kind as written', () => {
+    expect(data(directUnitProject.file)).toMatchObject({ channel: '有关直属单位' });
+    const units = report().catalogue.units;
+    expect(units.get('yantai-zhifu-shequ-xuexiao')).toMatchObject({ province: '山东', kind: '社区学校' });
+    expect(units.get('ningbo-yinzhou-chengxiao')).toMatchObject({
+      province: '浙江',
+      city: '宁波',
+      kind: '成人文化技术学校',
+    });
+    expect(units.get('qingdao-laonian-kaida')).toMatchObject({ province: '山东', city: '青岛', kind: '老年开放大学' });
+    expect(units.get('huzhou-anji-laonian-daxue')).toMatchObject({ province: '浙江' });
+    expect(units.get('huzhou-anji-laonian-daxue')).not.toHaveProperty('city');
+    // Over the old 20-字 limit for notes, within the new 60.
+    expect((data(communitySchoolCase.file).areaNote as string).length).toBeGreaterThan(40);
+  });
+
+  it('lists http:// links as notes in npm run validate, not as problems', () => {
+    const result = run('npm', ['run', '--silent', 'validate'], { CONTENT_DIR: dir() });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain('提示（不是错误，不影响发布）：有 4 个不加密的链接');
+    expect(result.stdout).toContain(
+      `courses/${mixedMediaCourse.file}:link — 链接 http://www.nbsqjy.cn/rongmeiti/duben/ 不加密`,
+    );
+  });
+});
+
+describe('a value that is still refused', () => {
+  it('shows how it differs from the allowed value it resembles', () => {
+    const entry = variant(minimalCourse, 'zhuti-cuozi.md', { themes: ['智能手机运用'] });
+    const dir = makeTree(treeDir('refused-difference'), [entry]);
+    expect(problemsOf(dir)).toEqual([
+      'courses/zhuti-cuozi.md:themes[0] — 「课程主题」不能是「智能手机运用」（和「智能手机应用」不同：「运」应为「应」），只能是：互联网+生活、智能手机应用、智慧生活',
+    ]);
+  });
+
+  it('names a character that looks the same by its code point', () => {
+    const entry = variant(minimalCourse, 'xukexieyi.md', { license: 'СС BY 4.0' });
+    const dir = makeTree(treeDir('refused-lookalike'), [entry]);
+    expect(problemsOf(dir)[0]).toContain('和「CC BY 4.0」不同：「С」（U+0421）「С」（U+0421）应为「C」「C」');
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type ExportRecord,
   type ExportSource,
   type ZodLike,
+  EXPORT_VERSION,
 } from '../../../src/lib/export.ts';
 import { htmlToPlainText, markdownToPlainText } from '../../../src/lib/char-count.ts';
 import { validateContent } from '../../../src/lib/content-tree.ts';
@@ -144,7 +145,8 @@ describe('the field table', () => {
     const course = new Map(fieldTable('courses').map((f) => [f.key, f]));
     expect(course.get('featured')).toMatchObject({ required: false, defaultValue: 'false' });
     expect(course.get('members')).toMatchObject({ required: false, type: '列表，每项是文字' });
-    expect(course.get('minutes')!.type).toBe('正整数');
+    expect(course.get('minutes')!.type).toBe('正数（最多一位小数，例如 7.5）');
+    expect(course.get('episodes')!.type).toBe('正整数');
     expect(course.get('recommendedOn')!.type).toBe('日期（年-月-日）');
     expect(course.get('status')!.type).toBe('以下之一：推荐、推介');
     expect(course.get('link')!.type).toBe('网址');
@@ -263,7 +265,7 @@ describe('export files', () => {
       .map((s) => s.data.updatedOn.toISOString().slice(0, 10))
       .sort()
       .at(-1);
-    expect(JSON.parse(reversed)).toMatchObject({ version: 3, generated: newest, count: sources.length });
+    expect(JSON.parse(reversed)).toMatchObject({ version: EXPORT_VERSION, generated: newest, count: sources.length });
     expect(generatedDate([])).toBeNull();
   });
 

@@ -137,7 +137,7 @@ describe('field contracts', () => {
     expect(fieldAt(units, ['zhejiang-laoda', 'name']).contract?.label).toBe('单位名称');
     expect(fieldAt(ENTRY_SCHEMAS.projects, ['instructors', 0, 'name']).contract?.label).toBe('姓名');
     expect(fieldAt(StartHereSchema, [0, 'title']).contract).toMatchObject({ label: '步骤名称', min: 2, max: 12 });
-    expect(fieldAt(ENTRY_SCHEMAS.cases, ['title']).contract).toMatchObject({ label: '名称', min: 4, max: 40 });
+    expect(fieldAt(ENTRY_SCHEMAS.cases, ['title']).contract).toMatchObject({ label: '名称', min: 4, max: 60 });
   });
 
   it('answers a list item with its list’s contract, and an unknown path with its own name', () => {
@@ -162,12 +162,12 @@ describe('the labels that were borrowed from another field (fixed 2026-12-02)', 
   const tree = (name: string, files: Record<string, string>) =>
     makeTree(path.join(OUTPUT, 'contract', name), [], files);
 
-  it('a unit in units.yaml without a name is told about 单位名称, 2–40 字', () => {
+  it('a unit in units.yaml without a name is told about 单位名称, 2–60 字', () => {
     const units = fs.readFileSync(path.join(VALID_TREE, 'units.yaml'), 'utf8');
     const dir = tree('unit-without-name', { 'units.yaml': units.replace('  name: 浙江示例市老年开放大学\n', '') });
     const problems = validateContent(dir, { keepBodies: false }).problems.filter((p) => p.file.endsWith('units.yaml'));
     expect(problems.map((p) => `${p.field} — ${p.message}`)).toContain(
-      'zhejiang-shili-laonian-kaida.name — 缺少必填的「单位名称」，填写 2–40 字的单位全称',
+      'zhejiang-shili-laonian-kaida.name — 缺少必填的「单位名称」，填写 2–60 字的单位全称，可以带括号里的其他名称',
     );
     expect(problems.map((p) => p.message).join('\n')).not.toContain('姓名');
   });
