@@ -9,7 +9,7 @@ import { PROVINCES, type ProvinceName } from '../schemas/provinces.ts';
 import { SLUG_PATTERN } from '../schemas/shared.ts';
 import { yamlValue } from '../lib/scaffold.ts';
 import { contractOf } from '../schemas/contract.ts';
-import { UnitSchema } from '../schemas/data.ts';
+import { UnitFields } from '../schemas/data.ts';
 import { pinyinSlug } from './slug.ts';
 import { normalizeLabel } from './form-layout.ts';
 
@@ -118,10 +118,10 @@ export class UnitRegistry {
     for (const unit of this.pending) {
       lines.push(`${unit.id}:`, `  # 来自 ${unit.source}`);
       lines.push(`  name: ${yamlValue(unit.name)}`);
-      if (!unit.province) lines.push(`  # 单位名称里没有省份：${contractOf(UnitSchema.shape.province)!.hint}`);
-      lines.push(`  province: ${unit.province ?? contractOf(UnitSchema.shape.province)!.placeholder}`);
-      lines.push(`  # 申报表上没有单位类型：${contractOf(UnitSchema.shape.kind)!.hint}`);
-      lines.push(`  kind: ${contractOf(UnitSchema.shape.kind)!.placeholder}`);
+      if (!unit.province) lines.push(`  # 单位名称里没有省份：${contractOf(UnitFields.shape.province)!.hint}`);
+      lines.push(`  province: ${unit.province ?? contractOf(UnitFields.shape.province)!.placeholder}`);
+      lines.push(`  # 申报表上没有单位类型：${contractOf(UnitFields.shape.kind)!.hint}`);
+      lines.push(`  kind: ${contractOf(UnitFields.shape.kind)!.placeholder}`);
     }
     fs.writeFileSync(this.file, `${existing}${lines.join('\n')}\n`);
   }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { contractOf, field } from './contract.ts';
-import { matchValue } from '../core/lookalike.ts';
+import { describeDifference, matchValue } from '../core/lookalike.ts';
 import {
   addedOnOf,
   booleanField,
@@ -73,10 +73,17 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
       cover: coverField(cover),
       resourceType: field(
         z.preprocess(
-          (value) => {
+          (value, ctx) => {
             if (typeof value !== 'string') return value;
             // 融媒体: a reader whose QR codes open videos is both types; one type alone becomes a list of one.
-            return matchValue(value, BOTH_TYPES) ? ['教材（读本）', '视频资源'] : [value];
+            if (matchValue(value, BOTH_TYPES)) return ['教材（读本）', '视频资源'];
+            if (matchValue(value, RESOURCE_TYPES, RESOURCE_TYPE_ALIASES)) return [value];
+            const difference = describeDifference(value.trim(), RESOURCE_TYPES);
+            ctx.addIssue({
+              code: 'custom',
+              message: `「课程资源类型」不能是「${value}」${difference ? `（${difference}）` : ''}，只能是：${RESOURCE_TYPES.join('、')}；融媒体读本写 [教材（读本）, 视频资源]`,
+            });
+            return value;
           },
           z.array(resourceType).min(1, { message: '至少要填一种课程资源类型' }).max(2, { message: '课程资源类型最多两种' }),
         ),

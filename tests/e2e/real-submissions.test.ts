@@ -9,6 +9,8 @@ import { makeTree } from '../fixtures/entries.ts';
 import {
   attachment1Case,
   attachment1Project,
+  directUnitProject,
+  mixedMediaCourse,
   numberedCaseWithTable,
   REAL_ENTRIES,
   realUnitsYaml,
@@ -101,6 +103,40 @@ describe.each(WIDTHS)('at %i px', (width) => {
 });
 
 describe('the built pages', () => {
+  it('show a 融媒体 reader as both types, with its minutes, episodes, channel and city, and its http:// link as 不加密', async () => {
+    const page = await open(375, `/courses/${mixedMediaCourse.file.replace(/\.md$/, '')}/`);
+    const facts = (await page.locator('article[data-pagefind-body]').textContent())!.replace(/\s+/g, ' ');
+    expect(facts).toContain('教材（读本）、视频资源');
+    expect(facts).toContain('7.5 分钟');
+    expect(facts).toContain('共 12 集');
+    expect(facts).toContain('省级教育行政部门');
+    expect(facts).toContain('浙江省（宁波）');
+    expect(facts).toMatch(/外部链接：www\.nbsqjy\.cn\s*（不加密）/);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+    const project = await open(375, `/projects/${directUnitProject.file.replace(/\.md$/, '')}/`);
+    expect(await project.locator('article[data-pagefind-body]').textContent()).toContain('有关直属单位');
+    await project.close();
+  });
+
+  it('export the new values as documented, under data version 3', () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(OUT, 'data/entries.json'), 'utf8')) as {
+      version: number;
+      entries: Record<string, unknown>[];
+    };
+    expect(doc.version).toBe(3);
+    const course = doc.entries.find((e) => e.slug === mixedMediaCourse.file.replace(/\.md$/, ''))!;
+    expect(course).toMatchObject({
+      resourceType: ['教材（读本）', '视频资源'],
+      minutes: 7.5,
+      episodes: 12,
+      channel: '省级教育行政部门',
+      link: 'http://www.nbsqjy.cn/rongmeiti/duben/',
+    });
+    const html = fs.readFileSync(path.join(OUT, 'data/index.html'), 'utf8');
+    expect(html).toContain('融媒体读本');
+  });
+
   it('mark http:// links and www. autolinks in a body as 外部链接，不加密', async () => {
     const page = await open(375, `/cases/${attachment1Case.file.replace(/\.md$/, '')}/`);
     const notes = await page
