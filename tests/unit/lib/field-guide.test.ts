@@ -31,7 +31,7 @@ describe('the field tables of CONTRIBUTING.md', () => {
       '`title`',
       '名称',
       '是',
-      '填写 4–40 字的名称；照申报表上的名称写',
+      '填写 4–60 字的名称；照申报表上的名称写',
     ]);
     expect(cases!.find((row) => row[0] === '`areaNote`')?.[2]).toBe('选了「其他」时必填');
     expect(cases!.find((row) => row[0] === '`areas`')?.[3]).toContain('教学设计与应用、其他');
