@@ -74,25 +74,32 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
       resourceType: field(
         z.preprocess(
           (value, ctx) => {
-            if (typeof value !== 'string') return value;
-            // 融媒体: a reader whose QR codes open videos is both types; one type alone becomes a list of one.
-            if (matchValue(value, BOTH_TYPES)) return ['教材（读本）', '视频资源'];
-            if (matchValue(value, RESOURCE_TYPES, RESOURCE_TYPE_ALIASES)) return [value];
-            const difference = describeDifference(value.trim(), RESOURCE_TYPES);
+            // One type alone may come as text or as a list of one (the frontmatter reader splits choice lists).
+            const one =
+              typeof value === 'string' ? value : Array.isArray(value) && value.length === 1 ? value[0] : undefined;
+            if (typeof one !== 'string') return value;
+            // 融媒体: a reader whose QR codes open videos is both types.
+            if (matchValue(one, BOTH_TYPES)) return ['教材（读本）', '视频资源'];
+            if (matchValue(one, RESOURCE_TYPES, RESOURCE_TYPE_ALIASES)) return [one];
+            const difference = describeDifference(one.trim(), RESOURCE_TYPES);
             ctx.addIssue({
               code: 'custom',
-              message: `「课程资源类型」不能是「${value}」${difference ? `（${difference}）` : ''}，只能是：${RESOURCE_TYPES.join('、')}；融媒体读本写 [教材（读本）, 视频资源]`,
+              message: `「课程资源类型」不能是「${one}」${difference ? `（${difference}）` : ''}，只能是：${RESOURCE_TYPES.join('、')}；融媒体读本写 [教材（读本）, 视频资源]`,
             });
             return value;
           },
-          z.array(resourceType).min(1, { message: '至少要填一种课程资源类型' }).max(2, { message: '课程资源类型最多两种' }),
+          z
+            .array(resourceType)
+            .min(1, { message: '至少要填一种课程资源类型' })
+            .max(2, { message: '课程资源类型最多两种' }),
         ),
         {
           label: '课程资源类型',
           hint: '填写 {valuesOr} 之一；融媒体读本（扫码看视频）写 [教材（读本）, 视频资源]',
           values: RESOURCE_TYPES,
           placeholder: '填写资源类型',
-          guide: '括号全角、半角都可以；融媒体读本既是读本又有视频，写 `[教材（读本）, 视频资源]` 或 `融媒体`，这时要填视频时长',
+          guide:
+            '括号全角、半角都可以；融媒体读本既是读本又有视频，写 `[教材（读本）, 视频资源]` 或 `融媒体`，这时要填视频时长',
           exportNote: '列表，一项或两项：融媒体读本是 教材（读本） 和 视频资源 两项',
         },
       ),
@@ -119,11 +126,14 @@ export function createCourseSchema<C extends CoverSchema>(cover: C) {
         },
       ).optional(),
       /** 集数: how many videos a series has */
-      episodes: field(z.preprocess((value) => numberFromText(value, '集'), z.number().int().positive()), {
-        label: '集数',
-        hint: '系列视频有几集，填正整数，例如 {example}；只有一集可以不填',
-        example: '12',
-      }).optional(),
+      episodes: field(
+        z.preprocess((value) => numberFromText(value, '集'), z.number().int().positive()),
+        {
+          label: '集数',
+          hint: '系列视频有几集，填正整数，例如 {example}；只有一集可以不填',
+          example: '12',
+        },
+      ).optional(),
       resourceNote: resourceNote.optional(),
       themes: choicesField(THEMES, { label: '课程主题', hint: '从 {values} 中选择一个或多个', placeholder: '[]' }),
       /** 是否同意纳入全国老年教育课程资源库共享 */
