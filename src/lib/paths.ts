@@ -14,14 +14,49 @@ export const PROJECT_ROOT = process.cwd();
 
 export const CONTENT_DIR = path.resolve(PROJECT_ROOT, env.CONTENT_DIR || 'content');
 
+/** The code that reads and renders content: when it changes, entries parsed by the old code must not be reused. */
+const CONTENT_CODE = [
+  'src/schemas',
+  'src/core',
+  'src/lib',
+  'src/content.config.ts',
+  'astro.config.mjs',
+  'package-lock.json',
+];
+
+function contentCodeDigest(): string {
+  const hash = createHash('sha256');
+  const files = CONTENT_CODE.flatMap((entry) => {
+    const full = path.join(PROJECT_ROOT, entry);
+    if (!fs.existsSync(full)) return [];
+    if (!fs.statSync(full).isDirectory()) return [full];
+    return fs
+      .readdirSync(full, { recursive: true, encoding: 'utf8' })
+      .map((name) => path.join(full, name))
+      .filter((file) => fs.statSync(file).isFile());
+  });
+  for (const file of files.sort())
+    hash.update(path.relative(PROJECT_ROOT, file)).update('\0').update(fs.readFileSync(file));
+  return hash.digest('hex').slice(0, 12);
+}
+
 /**
- * Astro's cache (the content store, optimised images) for one content tree. Builds that switch CONTENT_DIR in one
- * checkout shared `node_modules/.astro`, and could publish a cover from the previous tree or fail with
- * ImageNotFound; each tree now starts from a cache of its own.
+ * Astro's cache (the content store, optimised images) for one content tree and one version of the code that reads
+ * it. Builds that switch CONTENT_DIR in one checkout shared `node_modules/.astro`, and could publish a cover from the
+ * previous tree or fail with ImageNotFound; and Astro keeps an unchanged entry's parsed data after a schema change,
+ * so a pulled schema change could publish data in the old shape. Caches of the same tree for older code are removed.
  */
 export function astroCacheDir(contentDir: string = CONTENT_DIR): string {
-  const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 16);
-  return path.join(PROJECT_ROOT, 'node_modules', '.astro', `content-${key}`);
+  const tree = createHash('sha256').update(contentDir).digest('hex').slice(0, 16);
+  const root = path.join(PROJECT_ROOT, 'node_modules', '.astro');
+  const current = `content-${tree}-${contentCodeDigest()}`;
+  if (fs.existsSync(root)) {
+    for (const name of fs.readdirSync(root)) {
+      if (name.startsWith(`content-${tree}`) && name !== current)
+        fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+  }
+  return path.join(root, current);
 }
 
 /** The maintainers' file that sets the public address once (the environment wins over it). */
