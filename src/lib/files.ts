@@ -38,6 +38,31 @@ export function resolveLocalFile(entryFile: string, value: string): string {
 }
 
 /**
+ * The path as it must be written when a file exists whose name differs from `value` only in letter case
+ * (Windows and macOS ignore case; the build and the web do not), or undefined.
+ */
+export function caseInsensitiveMatch(fromDir: string, value: string): string | undefined {
+  const parts = value.split('/');
+  let dir = fromDir;
+  const written: string[] = [];
+  for (const part of parts) {
+    if (part === '.' || part === '..' || part === '') {
+      written.push(part);
+      dir = path.join(dir, part);
+      continue;
+    }
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return undefined;
+    const names = fs.readdirSync(dir);
+    const name = names.includes(part) ? part : names.find((n) => n.toLowerCase() === part.toLowerCase());
+    if (!name) return undefined;
+    written.push(name);
+    dir = path.join(dir, name);
+  }
+  const result = written.join('/');
+  return result !== value && fs.statSync(dir).isFile() ? result : undefined;
+}
+
+/**
  * Every local cover, video, captions and PDF file must exist inside the content tree and be what it claims to be.
  * PDFs, captions and video sizes are checked here; images and videos to decode go to `deferred`.
  */
@@ -63,9 +88,12 @@ export function checkLocalFiles(
         message: `${label}「${value}」经过符号链接指向内容目录之外的文件，不会发布；请把真正的文件复制进内容目录，再删去链接`,
       });
     } else if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+      const written = caseInsensitiveMatch(path.dirname(entryFile), value);
       problems.push({
         field,
-        message: `找不到${label}文件「${value}」，请检查文件名和路径（路径相对于本文件所在的文件夹，区分大小写）`,
+        message: written
+          ? `找不到${label}文件「${value}」：文件名的大小写和硬盘上的不一样（网站区分大小写，Windows 不区分）；请写成「${written}」`
+          : `找不到${label}文件「${value}」，请检查文件名和路径（路径相对于本文件所在的文件夹，区分大小写）`,
       });
     } else {
       const message = checkContents(field, resolved, value);

@@ -23,7 +23,18 @@ const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   教育部直属单位: '有关直属单位',
 };
 
-const CHINESE_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_NUMBERS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** `第一批`, `第1批`, `1` and `一` are batch 1. Other values pass unchanged. */
 function batchNumber(value: unknown): unknown {
@@ -176,6 +187,16 @@ export function idField(what: string, contract: ContractInput) {
   );
 }
 
+/** `images\\封面.png` → `./images/封面.png`: the relative path as the site needs it written. */
+export function forwardSlashes(value: string): string {
+  const slashed = value.replace(/\\+/g, '/');
+  return slashed.startsWith('.') ? slashed : `./${slashed}`;
+}
+
+function windowsBaseName(value: string): string {
+  return value.split(/[\\/]/).pop() ?? value;
+}
+
 /** A path relative to the entry file; existence is checked by src/lib/files.ts. */
 export function localPath(extensions: readonly string[], contract: ContractInput) {
   const { label } = contract;
@@ -184,7 +205,21 @@ export function localPath(extensions: readonly string[], contract: ContractInput
     .string()
     .trim()
     .min(1)
-    .refine((value) => !/^[a-z]+:/i.test(value) && !value.startsWith('/'), {
+    .superRefine((value, ctx) => {
+      // Windows writes paths with backslashes; the site (and every web address) needs forward slashes.
+      if (/^[a-z]:[\\/]|^\\\\/i.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}「${value}」是您电脑上的位置，网站找不到它；请把文件复制进内容目录（例如本文件旁边的 images 文件夹），写成相对于本文件的路径，例如 ./images/${windowsBaseName(value)}`,
+        });
+      } else if (value.includes('\\')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}「${value}」里用了反斜杠 \\，网址只认正斜杠 /；请写成「${forwardSlashes(value)}」`,
+        });
+      }
+    })
+    .refine((value) => /\\|^[a-z]:\//i.test(value) || (!/^[a-z]+:/i.test(value) && !value.startsWith('/')), {
       message: `${label}要写成相对于本文件的路径（例如 ./images/xxx.png），不能是网址或以 / 开头`,
     })
     .refine((value) => pattern.test(value), {
@@ -317,7 +352,8 @@ export const entryBaseShape = {
     aliases: CHANNEL_ALIASES,
     example: '有关直属单位',
     guide: '教育部直属单位、行业系统等“有关直属单位”推荐的条目，请填 `有关直属单位`，即使单位在某个省',
-    exportWhenEmpty: '选填；不填时按申报单位所在地导出（兵团的单位为 新疆生产建设兵团，直属单位为 有关直属单位，其余为 省级教育行政部门），所以数据里总是有值',
+    exportWhenEmpty:
+      '选填；不填时按申报单位所在地导出（兵团的单位为 新疆生产建设兵团，直属单位为 有关直属单位，其余为 省级教育行政部门），所以数据里总是有值',
   }).optional(),
   /** Names from scenarios.yaml (就医, 出行, …) */
   scenarios: namesField({
