@@ -24,6 +24,7 @@ import { readSiteSettings } from './site-settings.ts';
 import { readGuides } from './guides.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
 import { checkTreeFiles } from './tree-files.ts';
+import { unitIdForName } from './unit-names.ts';
 
 export interface EntryDataByKind {
   courses: CourseData;
@@ -299,11 +300,22 @@ function loadEntry(
   const rendered = renderMarkdown(body, { fileURL: pathToFileURL(file) });
   const firstLine = bodyFirstLine(decoded.text, read.entry);
   // Every field, the frontmatter as written (comments too), the body as written and as shown.
-  found.push(...checkEntryPrivacy(file, decoded.text, { frontmatter, body, bodyFirstLine: firstLine, fields: read.entry, html: rendered.html }));
+  found.push(
+    ...checkEntryPrivacy(file, decoded.text, {
+      frontmatter,
+      body,
+      bodyFirstLine: firstLine,
+      fields: read.entry,
+      html: rendered.html,
+    }),
+  );
   for (const p of checkMarkupSafety(frontmatter, body, { rendered, firstLine })) found.push({ file, ...p });
   for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir, deferred)) found.push({ file, ...p });
   for (const section of checkBody(kind, body)) found.push({ file, ...section });
 
+  // A unit's name written where its id belongs means that unit (the build's loader reads it the same way).
+  const unitId = unitIdForName(frontmatter.unit, refs.units.records);
+  if (unitId) frontmatter.unit = unitId;
   const parsed = ENTRY_SCHEMAS[kind].safeParse(frontmatter);
   const failed = new Set<string>();
   const paths = new Map<string, readonly PropertyKey[]>();

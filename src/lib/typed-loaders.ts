@@ -5,6 +5,8 @@
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntryText, readYamlText } from './frontmatter.ts';
+import { CONTENT_DIR } from './paths.ts';
+import { unitIdForName, unitsOf } from './unit-names.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -20,7 +22,11 @@ function unreadable(where: string, problems: { line?: number; message: string }[
 async function readEntryInfo({ contents, fileUrl }: { contents: string; fileUrl: URL }) {
   const read = readEntryText(contents);
   if (!read.ok) throw unreadable(fileUrl.pathname, read.problems);
-  return { data: read.entry.data, body: read.entry.body, slug: undefined, rawData: read.entry.lines.join('\n') };
+  const data = read.entry.data;
+  // As validation does (content-tree.ts): a unit's name where its id belongs means that unit.
+  const unitId = unitIdForName(data.unit, unitsOf(CONTENT_DIR));
+  if (unitId) data.unit = unitId;
+  return { data, body: read.entry.body, slug: undefined, rawData: read.entry.lines.join('\n') };
 }
 
 /**
