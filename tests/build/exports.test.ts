@@ -71,10 +71,10 @@ beforeAll(() => {
 });
 
 describe('data/entries.json', () => {
-  it('is version 3 with every entry of the tree, dated by the newest day an entry was added or updated', () => {
+  it('is version 4 with every entry of the tree, dated by the newest day an entry was added or updated', () => {
     const { catalogue, problems } = validateContent(TREE);
     expect(problems).toEqual([]);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.generated).toBe('2024-03-15');
     expect(byKey.get('courses/buru-jiu-kecheng')!.addedOn).toBe('2024-03-15');
     // Entries without addedOn count as added on their recommendation date
@@ -225,7 +225,7 @@ describe('data/<kind>.json', () => {
   it('splits entries.json by kind, in the same shape and order', () => {
     const parts = KINDS.map((kind) => readJson(`data/${kind}.json`));
     for (const [i, part] of parts.entries()) {
-      expect(part.version).toBe(3);
+      expect(part.version).toBe(4);
       expect(part.generated).toBe(doc.generated);
       expect(part.count).toBe(part.entries.length);
       expect(part.entries.every((e) => e.kind === KINDS[i])).toBe(true);
@@ -278,7 +278,7 @@ describe('/data/ page', () => {
     for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
       expect(page).toContain(`href="${BASE_PATH}${file}"`);
     }
-    expect(page).toMatch(/data-export="version"[^>]*>3</);
+    expect(page).toMatch(/data-export="version"[^>]*>4</);
     expect(page).toContain(doc.digest);
     for (const name of ['entries', 'units', 'batches', 'scenarios'])
       expect(page).toContain(`href="${BASE_PATH}data/schema/${name}.json"`);
