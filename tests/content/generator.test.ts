@@ -84,7 +84,8 @@ describe('npm run generate', () => {
     expect(values((e) => e.data.featured)).toEqual(new Set([true, false]));
     expect(values((e) => e.data.withdrawn)).toEqual(new Set([true, false]));
     const courses = entries.filter(isCourse).map((e) => e.data);
-    expect(new Set(courses.map((c) => c.resourceType))).toEqual(new Set(RESOURCE_TYPES));
+    // A course may be of several types (融媒体: a reader and videos); every type is used.
+    expect(new Set(courses.flatMap((c) => c.resourceType))).toEqual(new Set(RESOURCE_TYPES));
     expect(new Set(courses.map((c) => c.shared))).toEqual(new Set([true, false]));
   });
 
@@ -181,7 +182,7 @@ describe('a generated tree of 200 entries', () => {
     }
   });
 
-  it('marks for search the entry pages and the first page of each scenario, and nothing else', () => {
+  it('marks for search the entry pages and the first page of each scenario and province, and nothing else', () => {
     const searchable = findSearchablePages(BUILD);
     const { entries, scenarios } = validateContent(TREE).catalogue;
     const scenarioPages = [...scenarios.keys()].map((slug) => `scenarios/${slug}/index.html`);
@@ -193,6 +194,11 @@ describe('a generated tree of 200 entries', () => {
       [
         ...entries.map((entry) => `${entry.kind}/${entry.slug}/index.html`),
         ...scenarioPages,
+        // A province page is found by the province's name: its first page, for each province with entries.
+        ...fs
+          .readdirSync(path.join(BUILD, 'provinces'), { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => `provinces/${d.name}/index.html`),
         // The generator writes no glossary; a tree with one has its page searched too.
         ...(fs.existsSync(path.join(TREE, 'glossary.yaml')) ? ['glossary/index.html'] : []),
       ].sort(),
