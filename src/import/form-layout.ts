@@ -1,3 +1,4 @@
+import { RESOURCE_TYPES } from '../schemas/course.ts';
 /**
  * The three application forms of the notice (教职成司函〔2021〕44 号, 附件2–4), cell for cell: the labels,
  * in the notice's order, and what each value cell holds when blank. The blank forms offered at /forms/
@@ -62,7 +63,8 @@ export const BOX_MARKS = '□☐◻▢○◯';
 export const EMPTY_BOX = '□';
 
 /** The options of 课程资源类型 as the notice prints them; the schema's values (RESOURCE_TYPES) match. */
-export const RESOURCE_TYPE_OPTIONS = ['教材（读本）', '视频资源', '其他'] as const;
+/** The form's tick boxes are the field's own values (附件4 prints them in this order). */
+export const RESOURCE_TYPE_OPTIONS = RESOURCE_TYPES;
 export const MINUTES_BLANK = '视频时长______分钟';
 
 const STAMP = ['', '', '（盖章）', '年    月    日'];

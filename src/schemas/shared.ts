@@ -342,7 +342,7 @@ export const entryBaseShape = {
   /** 第几批: an id in batches.yaml */
   batch: field(z.preprocess(batchNumber, z.number().int().positive()), {
     label: '批次',
-    hint: '填写 1、2 或 3（也可以写 第一批、第二批、第三批）',
+    hint: '填写 batches.yaml 里的批次编号，例如 1（也可以写 第一批）',
     placeholder: '填写批次',
   }),
   /** 推荐渠道: who recommended the entry, as the notice names them; when left out, read from the unit's province */
