@@ -3,6 +3,7 @@
  * type cell, counts with units (6 期, 1.2 万人次), names in one cell, 授课人 with 单位及职务（职称）, and the
  * case's three parts written one after another in one cell.
  */
+import { chineseNumber } from '../core/chinese-numbers.ts';
 import { BOX_MARKS, RESOURCE_TYPE_OPTIONS, TICK_MARKS, CASE_PARTS } from './form-layout.ts';
 
 export type ResourceType = (typeof RESOURCE_TYPE_OPTIONS)[number];
@@ -109,36 +110,6 @@ export function readYesNo(text: string): boolean | undefined {
     return ticked.length === 1 ? ticked[0] : undefined;
   }
   return answer(text);
-}
-
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-function chineseNumber(text: string): number | undefined {
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
-  let total = 0;
-  let digit = 0;
-  for (const char of text) {
-    if (char in CHINESE_DIGITS) digit = CHINESE_DIGITS[char]!;
-    else {
-      total += (digit || 1) * CHINESE_UNITS[char]!;
-      digit = 0;
-    }
-  }
-  return total + digit;
 }
 
 /** A count as written: 6、6 期、共 12 期、1,200 人次、1.2 万人次、六期. */

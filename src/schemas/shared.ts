@@ -3,6 +3,7 @@ import { countChars } from '../core/char-count.ts';
 import { readDay } from '../core/dates.ts';
 import { SLUG_PATTERN } from '../core/slugs.ts';
 import { matchValue } from '../core/lookalike.ts';
+import { chineseNumber } from '../core/chinese-numbers.ts';
 import { contractOf, field, fieldContracts, type ContractInput, type FieldContract } from './contract.ts';
 
 export { entrySlugFault, SLUG_PATTERN } from '../core/slugs.ts';
@@ -23,25 +24,12 @@ const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   教育部直属单位: '有关直属单位',
 };
 
-const CHINESE_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** `第一批`, `第1批`, `1` and `一` are batch 1. Other values pass unchanged. */
 function batchNumber(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const m = /^\s*第?\s*([一二三四五六七八九十]|\d+)\s*批?\s*$/.exec(value.normalize('NFKC'));
+  const m = /^\s*第?\s*([一二三四五六七八九十]+|\d+)\s*批?\s*$/.exec(value.normalize('NFKC'));
   if (!m) return value;
-  return CHINESE_NUMBERS[m[1]!] ?? Number(m[1]);
+  return chineseNumber(m[1]!) ?? Number(m[1]);
 }
 export const LICENSES = ['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC BY-NC-SA 4.0', '保留所有权利'] as const;
 export const OPEN_LICENSE = 'CC BY 4.0';
