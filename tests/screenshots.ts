@@ -1,5 +1,7 @@
-// npm run screenshots [-- --pages /,/courses/ --sizes standard,large --themes light,dark,care --widths 375,1280]
-// Writes full-page PNGs of every page type to tests/.output/screenshots/ so people can look at what changed.
+// npm run screenshots [-- --pages /,/courses/ --sizes standard,large --themes light,dark,care,contrast --widths 375,1280 --out before]
+// Writes full-page PNGs of every page type to tests/.output/<out>/ (screenshots/ by default) so people can look at
+// what changed; tests/compare-screenshots.ts counts the pixels that differ between two such folders.
+// Themes: light, dark (prefers-color-scheme), care (关怀模式), contrast (prefers-contrast: more).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     themes: { type: 'string', default: 'light,dark,care' },
     widths: { type: 'string', default: '375,1280' },
     dist: { type: 'string', default: DIST },
+    out: { type: 'string', default: 'screenshots' },
   },
 });
 
@@ -23,7 +26,7 @@ const pages = values.pages
       .split(',')
       .map((p) => ({ name: p.replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '') || 'home', path: p }))
   : PAGE_TYPES;
-const out = path.join(OUTPUT, 'screenshots');
+const out = path.join(OUTPUT, values.out);
 fs.mkdirSync(out, { recursive: true });
 
 const server = await serveStatic(path.resolve(values.dist));
@@ -36,6 +39,7 @@ try {
         const context = await browser.newContext({
           viewport: { width, height: 900 },
           colorScheme: theme === 'dark' ? 'dark' : 'light',
+          contrast: theme === 'contrast' ? 'more' : 'no-preference',
         });
         await context.addInitScript(
           ([textSize, care]) => {
