@@ -1,5 +1,16 @@
-/** Every string the site shows, in one place. `{name}` marks a placeholder. */
+import { translator } from './translate.ts';
+import { ENTRY_ACTIONS_UI } from './zh-CN/entry-actions.ts';
+import { FAVORITES_UI } from './zh-CN/favorites.ts';
+import { SEARCH_UI } from './zh-CN/search.ts';
+
+/**
+ * Every string the site shows, in one table. `{name}` marks a placeholder. The strings a browser script shows
+ * live in a small table of their own (src/i18n/zh-CN/), spread in here, so the script can import just those.
+ */
 export const UI = {
+  ...ENTRY_ACTIONS_UI,
+  ...FAVORITES_UI,
+  ...SEARCH_UI,
   'site.name': '智慧助老 · 优质案例、项目与课程展示',
   'site.shortName': '智慧助老',
   'site.tagline': '帮助老年人用好智能手机：看病、出行、付款、办事，一步一步学。',
@@ -137,20 +148,6 @@ export const UI = {
   'book.entryNumber': '第 {n} 条',
   'book.url': '网址',
   'book.printHint': '用浏览器的“打印”功能，可以把这一页打印成册或保存为 PDF。',
-  'actions.label': '这一页可以',
-  'actions.readAloud': '朗读',
-  'actions.pause': '暂停',
-  'actions.resume': '继续',
-  'actions.stop': '停止朗读',
-  'actions.reading': '正在朗读',
-  'actions.print': '打印',
-  'actions.copyLink': '复制链接',
-  'actions.copied': '链接已复制，可以粘贴到微信里发给家人。',
-  'actions.copyFailed': '没能自动复制，请长按下面的网址手动复制。',
-  'actions.favorite': '收藏',
-  'actions.favorited': '已收藏',
-  'actions.favoriteAdded': '已收藏。在“我的收藏”里可以找到它。',
-  'actions.favoriteRemoved': '已取消收藏。',
   'share.heading': '分享给家人',
   'share.cardAlt': '智慧助老：优质案例、项目与课程展示。看病、出行、付款、办事，一步一步学用智能手机。',
   'share.qr': '用手机扫一扫这个二维码，就能打开这一页',
@@ -187,10 +184,8 @@ export const UI = {
   'favorites.title': '我的收藏',
   'favorites.intro':
     '在课程、案例或项目页面点“收藏”，就会保存在这里。收藏只保存在这部手机（这个浏览器）里，换了手机看不到。',
-  'favorites.empty': '您还没有收藏。打开一门课程，点“收藏”按钮，就会出现在这里。',
   'favorites.noScript': '“我的收藏”需要浏览器开启 JavaScript 才能使用。您也可以用浏览器自带的“书签”功能保存页面。',
   'favorites.remove': '取消收藏',
-  'favorites.count': '共收藏了 {count} 条',
   'notFound.title': '没有找到这个页面',
   'notFound.text': '网址可能输错了，或者这个页面已经换了地方。可以用下面的搜索框找一找，或者从生活场景开始找。',
   'notFound.home': '回到首页',
@@ -203,19 +198,9 @@ export const UI = {
   'search.noScriptLists': '看全部课程、案例和项目，或者按省份找：',
   'search.noScriptScenarios': '按生活场景找：',
   'search.filters': '筛选结果',
-  'search.clearFilters': '清除全部筛选',
-  'search.loading': '正在搜索……',
-  'search.results': '找到 {count} 条结果',
-  'search.resultsFor': '“{query}”找到 {count} 条结果',
-  'search.didYouMean': '您是不是要找：',
-  'search.correctedStatus': '没有找到“{query}”，您是不是要找“{fixed}”？已为您搜索“{fixed}”，找到 {count} 条结果',
-  'search.searchOriginal': '仍然搜索您输入的“{query}”',
-  'search.none': '没有找到“{query}”的结果。',
   'search.noneTips':
     '可以这样试试：换一个说法（比如把“医院”换成“看病”）；少写几个字；检查有没有错别字；或者从下面的生活场景开始找。',
-  'search.prompt': '请输入想找的内容，例如“挂号”“打车”“付款”。',
   'search.more': '显示更多结果',
-  'search.error': '搜索暂时用不了，请稍后再试，或按生活场景找。',
   'search.label': '搜索课程、案例和项目',
   'search.placeholder': '例如：看病挂号、打车、付款',
   'search.button': '搜索',
@@ -239,6 +224,5 @@ export const UI = {
 
 export type UIKey = keyof typeof UI;
 
-export function t(key: UIKey, params: Record<string, string | number> = {}): string {
-  return UI[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
+/** `t('entry.minutesValue', { minutes: 12 })`: every page, component and build module reads its text this way. */
+export const t = translator(UI);

@@ -1,6 +1,10 @@
-import { UI } from '../i18n/zh-CN.ts';
+import { translator } from '../i18n/translate.ts';
+import { ENTRY_ACTIONS_UI } from '../i18n/zh-CN/entry-actions.ts';
 import { isFavorite, toggleFavorite } from './favorites.ts';
 import { ReadAloud, findChineseVoice } from './read-aloud.ts';
+
+// Only this feature's strings: importing the site's whole table would ship every string to every entry page.
+const t = translator(ENTRY_ACTIONS_UI);
 
 const say = (status: HTMLElement | null, text: string) => {
   if (status) status.textContent = text;
@@ -16,12 +20,12 @@ export function setUpEntryActions(): void {
     const render = () => {
       const on = isFavorite(kind, slug);
       favorite.setAttribute('aria-pressed', String(on));
-      favorite.textContent = on ? UI['actions.favorited'] : UI['actions.favorite'];
+      favorite.textContent = on ? t('actions.favorited') : t('actions.favorite');
     };
     favorite.addEventListener('click', () => {
       const on = toggleFavorite({ kind, slug, title, summary, url });
       render();
-      say(status, on ? UI['actions.favoriteAdded'] : UI['actions.favoriteRemoved']);
+      say(status, on ? t('actions.favoriteAdded') : t('actions.favoriteRemoved'));
     });
     render();
   }
@@ -30,9 +34,9 @@ export function setUpEntryActions(): void {
   copy?.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(copy.dataset.copyLink ?? location.href);
-      say(status, UI['actions.copied']);
+      say(status, t('actions.copied'));
     } catch {
-      say(status, UI['actions.copyFailed']);
+      say(status, t('actions.copyFailed'));
     }
   });
 
@@ -48,8 +52,8 @@ export function setUpEntryActions(): void {
     start.hidden = state !== 'idle';
     pause.hidden = state === 'idle';
     stop.hidden = state === 'idle';
-    pause.textContent = state === 'paused' ? UI['actions.resume'] : UI['actions.pause'];
-    if (state === 'speaking') say(status, UI['actions.reading']);
+    pause.textContent = state === 'paused' ? t('actions.resume') : t('actions.pause');
+    if (state === 'speaking') say(status, t('actions.reading'));
     if (state === 'idle') say(status, '');
   });
   const offer = () => {

@@ -1,5 +1,9 @@
 import { coverage, excerpt, normalizeQuery, queryKeys, splitQuery } from '../lib/query.ts';
 import { correctQuery, readLexicon, type Lexicon, type LexiconData } from '../lib/query-correction.ts';
+import { translator } from '../i18n/translate.ts';
+import { SEARCH_UI } from '../i18n/zh-CN/search.ts';
+
+const t = translator(SEARCH_UI);
 
 interface PagefindResultData {
   url: string;
@@ -171,7 +175,6 @@ export async function setUpSearch(): Promise<void> {
   const app = document.querySelector<HTMLElement>('[data-search-app]');
   if (!app) return;
   const facetLabels = JSON.parse(app.dataset.facets!) as Record<string, string>;
-  const strings = JSON.parse(app.dataset.strings!) as Record<string, string>;
   const facets = Object.keys(facetLabels);
   const input = document.querySelector<HTMLInputElement>('#search-input')!;
   const form = input.form!;
@@ -203,7 +206,7 @@ export async function setUpSearch(): Promise<void> {
     const shards = (await response.json()) as string[];
     await Promise.all(shards.map((shard) => pagefind.mergeIndex(new URL(shard, location.origin + bundle).pathname)));
   } catch {
-    status.textContent = strings.error!;
+    status.textContent = t('search.error');
     return;
   }
   const allFilters = await pagefind.filters();
@@ -256,7 +259,7 @@ export async function setUpSearch(): Promise<void> {
       const clear = el<HTMLButtonElement>('button', {
         type: 'button',
         className: 'zl-button zl-button--secondary',
-        textContent: strings.clear!,
+        textContent: t('search.clearFilters'),
       });
       clear.addEventListener('click', () => {
         state.filters = {};
@@ -309,11 +312,11 @@ export async function setUpSearch(): Promise<void> {
       more.hidden = true;
       none.hidden = true;
       scenarios.hidden = false;
-      status.textContent = strings.prompt!;
+      status.textContent = t('search.prompt');
       renderFilters(allFilters);
       return;
     }
-    status.textContent = strings.loading!;
+    status.textContent = t('search.loading');
     let found = await find(pagefind, query ? state.query : '', state.filters, common);
     let fixed: string | undefined;
     // Too little, or only part of the query explained: try what it may have meant (traditional characters,
@@ -341,13 +344,13 @@ export async function setUpSearch(): Promise<void> {
     suggestion.hidden = !fixed;
     if (fixed) {
       suggestion.replaceChildren(
-        el('p', { className: 'suggestion-fixed' }, strings.didYouMean!, el('strong', { textContent: fixed })),
+        el('p', { className: 'suggestion-fixed' }, t('search.didYouMean'), el('strong', { textContent: fixed })),
         el(
           'p',
           {},
           el('a', {
             href: searchUrl(state.query, state.filters, true),
-            textContent: strings.searchOriginal!.replace('{query}', state.query),
+            textContent: t('search.searchOriginal', { query: state.query }),
           }),
         ),
       );
@@ -357,15 +360,10 @@ export async function setUpSearch(): Promise<void> {
     // Announced last, once the results are on the page.
     status.textContent =
       count === 0
-        ? strings.none!.replace('{query}', state.query)
+        ? t('search.none', { query: state.query })
         : fixed
-          ? strings
-              .corrected!.replaceAll('{query}', state.query)
-              .replaceAll('{fixed}', fixed)
-              .replace('{count}', String(count))
-          : (state.query ? strings.resultsFor! : strings.results!)
-              .replace('{query}', state.query)
-              .replace('{count}', String(count));
+          ? t('search.correctedStatus', { query: state.query, fixed, count })
+          : t(state.query ? 'search.resultsFor' : 'search.results', { query: state.query, count });
   };
 
   form.addEventListener('submit', (event) => {

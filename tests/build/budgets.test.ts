@@ -4,11 +4,16 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content-tree.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
+import { UI } from '../../src/i18n/zh-CN.ts';
+import { ENTRY_ACTIONS_UI } from '../../src/i18n/zh-CN/entry-actions.ts';
 import { PAGE_TYPES, type PageType } from '../helpers/page-types.ts';
 
 /** Performance budgets for a cheap phone on a slow connection (print books are exempt). */
 const PAGE_BUDGET = 40 * 1024;
 const JS_BUDGET = 10 * 1024;
+/** An entry page's scripts only wire its buttons (朗读, 收藏, 复制链接, 打印) and the display settings. */
+const ENTRY_JS_BUDGET = 3 * 1024;
+const ENTRY_PAGES = new Set(['course', 'case', 'project', 'withdrawn']);
 
 const gzip = (text: string | Buffer) => zlib.gzipSync(text, { level: 9 }).length;
 const reader = (site: string) => (url: string) =>
@@ -32,12 +37,16 @@ export interface PageWeight {
   cssFiles: number;
 }
 
-export function weigh(pagePath: string, site = DIST): PageWeight {
-  const read = reader(site);
+function pageHtml(pagePath: string, site: string): string {
   const { pathname } = new URL(pagePath, 'http://x');
   const file = path.join(site, decodeURIComponent(pathname), 'index.html');
-  const html = fs.readFileSync(fs.existsSync(file) ? file : path.join(site, '404.html'), 'utf8');
-  const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  return fs.readFileSync(fs.existsSync(file) ? file : path.join(site, '404.html'), 'utf8');
+}
+
+/** Every script a page runs: its inline scripts, its module scripts and all they import, once each. */
+export function pageScripts(pagePath: string, site = DIST): string[] {
+  const read = reader(site);
+  const html = pageHtml(pagePath, site);
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   const inlineScripts = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => m[1]!,
@@ -49,12 +58,17 @@ export function weigh(pagePath: string, site = DIST): PageWeight {
     for (const [, spec] of code.matchAll(/import\s*(?:[^'"()]*?from\s*)?["'](\/[^"']+)["']/g))
       for (const m of moduleGraph(read, spec!)) modules.add(m);
   }
+  return [...[...modules].map((src) => read(src).toString('utf8')), ...inlineScripts];
+}
+
+export function weigh(pagePath: string, site = DIST): PageWeight {
+  const read = reader(site);
+  const html = pageHtml(pagePath, site);
+  const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
   return {
     html: gzip(html),
     css: stylesheets.reduce((sum, href) => sum + gzip(read(href)), 0),
-    js:
-      [...modules].reduce((sum, src) => sum + gzip(read(src)), 0) +
-      inlineScripts.reduce((sum, code) => sum + gzip(code), 0),
+    js: pageScripts(pagePath, site).reduce((sum, code) => sum + gzip(code), 0),
     cssFiles: stylesheets.length,
   };
 }
@@ -77,6 +91,7 @@ function expectWithinBudget(w: Weighed): void {
   expect(w.html + w.css + w.js, `${w.name}: ${w.html}+${w.css}+${w.js} bytes`).toBeLessThanOrEqual(PAGE_BUDGET);
   expect(w.cssFiles).toBeLessThanOrEqual(1);
   if (w.name !== 'search') expect(w.js, `${w.name} JavaScript`).toBeLessThanOrEqual(JS_BUDGET);
+  if (ENTRY_PAGES.has(w.name)) expect(w.js, `${w.name} JavaScript`).toBeLessThanOrEqual(ENTRY_JS_BUDGET);
 }
 
 describe('page weight budgets on the sample site', () => {
@@ -86,9 +101,23 @@ describe('page weight budgets on the sample site', () => {
   it('prints the weights', () => printWeights(weights));
 
   it.each(weights.map((w) => [w.name, w] as const))(
-    '%s stays within 40 KB, one CSS file, and 10 KB of JavaScript',
+    '%s stays within 40 KB, one CSS file, and 10 KB of JavaScript (3 KB on entry pages)',
     (_, w) => expectWithinBudget(w),
   );
+
+  it('keeps entry pages within 3 KB of JavaScript, carrying only the strings their buttons show', () => {
+    const own: string[] = Object.values(ENTRY_ACTIONS_UI);
+    // 我的收藏 is a string of its own and a part of 已收藏。在“我的收藏”里可以找到它。
+    const others = Object.values(UI).filter((text) => !own.some((mine) => mine.includes(text)));
+    for (const page of pages.filter((p) => ENTRY_PAGES.has(p.name))) {
+      const code = pageScripts(page.path).join('\n');
+      expect(code, page.name).toContain(ENTRY_ACTIONS_UI['actions.favoriteAdded']);
+      expect(
+        others.filter((text) => code.includes(text)),
+        `${page.name}: strings no script there shows`,
+      ).toEqual([]);
+    }
+  });
 
   it('sends content images with width and height, in a modern format, never wider than a 3× phone needs', () => {
     const html = fs.readFileSync(path.join(DIST, 'courses/sunbei-shipin-tonghua/index.html'), 'utf8');
