@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { SITE_URL, BASE_PATH, astroCacheDir } from './src/lib/paths.ts';
-import { contentChecks } from './src/lib/content-checks-integration.ts';
-import { bodyProcessor } from './src/lib/markdown/pipeline.ts';
+import { SITE_URL, BASE_PATH, astroCacheDir } from './src/config/paths.ts';
+import { contentChecks } from './src/build/content-checks-integration.ts';
+import { bodyProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -14,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],
-  // Entry bodies go through the one Markdown pipeline that validate also runs (src/lib/markdown/pipeline.ts).
+  // Entry bodies go through the one Markdown pipeline that validate also runs (src/markdown/pipeline.ts).
   // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.
   markdown: { processor: bodyProcessor(), syntaxHighlight: false },
   security: {

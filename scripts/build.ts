@@ -6,20 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { BUNDLED_MESSAGE } from '../src/lib/content-checks-integration.ts';
-import { publishMedia } from '../src/lib/media.ts';
-import { publishShareImages } from '../src/lib/share-image.ts';
+import { BUNDLED_MESSAGE } from '../src/build/content-checks-integration.ts';
+import { publishMedia } from '../src/export/media.ts';
+import { publishShareImages } from '../src/export/share-image.ts';
 import {
   CHECKED_ALONGSIDE_VARIABLE,
   CONTENT_DIR,
   KINDS,
   LOCAL_PREVIEW_VARIABLE,
   publicAddressProblem,
-} from '../src/lib/paths.ts';
-import { formatReport } from '../src/lib/problems.ts';
-import { exitWhenFlushed } from '../src/lib/exit.ts';
-import type { CheckResult } from './lib/content-check-worker.ts';
-import { indexSite } from './lib/search-index.ts';
+} from '../src/config/paths.ts';
+import { formatReport } from '../src/report/problems.ts';
+import { exitWhenFlushed } from '../src/report/exit.ts';
+import type { CheckResult } from './build/content-check-worker.ts';
+import { indexSite } from './build/search-index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +59,7 @@ function checkContent(): Promise<CheckResult> {
     const dir = path.join(CONTENT_DIR, kind);
     return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
   }).length;
-  const worker = new Worker(new URL('./lib/content-check-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./build/content-check-worker.ts', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: 256 + Math.ceil(entries * 0.02) },
   });
   return new Promise((resolve, reject) => {

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isExternal, linksInHtml } from '../src/lib/links.ts';
-import { BASE_PATH, SITE_URL } from '../src/lib/paths.ts';
+import { isExternal, linksInHtml } from '../src/build/links.ts';
+import { BASE_PATH, SITE_URL } from '../src/config/paths.ts';
 
 const { values } = parseArgs({
   options: { external: { type: 'boolean', default: false }, dist: { type: 'string', default: 'dist' } },

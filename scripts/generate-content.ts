@@ -2,7 +2,7 @@
 // for benchmarks and scale tests. The same seed always gives byte-identical files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateContent, MARKER_FILE } from './lib/synthetic-content.ts';
+import { generateContent, MARKER_FILE } from './generate/synthetic-content.ts';
 
 const USAGE =
   '用法：npm run generate -- 条目数 目标目录 [--seed 随机种子]，例如 npm run generate -- 800 /tmp/content-800';

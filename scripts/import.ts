@@ -1,5 +1,5 @@
 // npm run import -- <申报表.docx | 汇总表.xlsx | 文件夹>… [--batch 2]: drafts entries from filled-in forms.
-import { CONTENT_DIR } from '../src/lib/paths.ts';
+import { CONTENT_DIR } from '../src/config/paths.ts';
 import { formatImportReport, importFailed, importFiles } from '../src/import/import-files.ts';
 
 const USAGE = [

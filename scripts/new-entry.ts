@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import prettier from 'prettier';
-import { CONTENT_DIR, KINDS, PROJECT_ROOT, withBase, type Kind } from '../src/lib/paths.ts';
-import { findEntryFile, scenarioNames } from '../src/lib/content-tree.ts';
+import { CONTENT_DIR, KINDS, PROJECT_ROOT, withBase, type Kind } from '../src/config/paths.ts';
+import { findEntryFile, scenarioNames } from '../src/checks/validator.ts';
 import {
   KIND_FORMS,
   SLUG_ADVICE,
@@ -18,8 +18,8 @@ import {
   parseKind,
   scaffoldEntry,
   slugProblem,
-} from '../src/lib/scaffold.ts';
-import { GUIDE_FILE, withFieldGuide } from '../src/lib/field-guide.ts';
+} from '../src/authoring/scaffold.ts';
+import { GUIDE_FILE, withFieldGuide } from '../src/authoring/field-guide.ts';
 
 const USAGE = [
   '用法：',
@@ -61,7 +61,7 @@ function parseArgs(argv: string[]): { positional: string[]; date?: string; help:
 /**
  * Regenerates what is written from the field contracts after a field or hint changes: the web-editor templates
  * (tests/content/new-entry.test.ts checks them) and the field tables of the contributor guide
- * (tests/unit/lib/field-guide.test.ts).
+ * (tests/unit/authoring/field-guide.test.ts).
  */
 async function writeTemplates(): Promise<void> {
   const dir = path.join(PROJECT_ROOT, TEMPLATE_DIR);

@@ -2,7 +2,7 @@
 // the address it really serves on. (Astro moves to the next port by itself, but says so only in English.)
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { BASE_PATH } from '../src/lib/paths.ts';
+import { BASE_PATH } from '../src/config/paths.ts';
 
 const HOST = '127.0.0.1';
 const FIRST_PORT = 4321;

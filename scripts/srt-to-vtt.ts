@@ -1,7 +1,7 @@
 // npm run srt-to-vtt -- 字幕.srt [更多.srt …]: writes 字幕.vtt beside each .srt, and checks the result as validate does.
 import fs from 'node:fs';
-import { checkCaptions } from '../src/lib/file-checks.ts';
-import { decodeSubtitles, srtToVtt } from '../src/lib/srt.ts';
+import { checkCaptions } from '../src/checks/file-checks.ts';
+import { decodeSubtitles, srtToVtt } from '../src/authoring/srt.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

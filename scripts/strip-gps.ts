@@ -2,7 +2,7 @@
 // photos, keeping their orientation and colour profile. The image is re-encoded once at high quality.
 import fs from 'node:fs';
 import sharp from 'sharp';
-import { hasGpsPosition } from '../src/lib/file-checks.ts';
+import { hasGpsPosition } from '../src/checks/file-checks.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

@@ -1,11 +1,11 @@
 // npm run validate: checks the whole content tree without building, and reports every problem in Chinese.
 // npm run validate -- --changed: checks only the entries changed against main (quick pull-request feedback).
-import { CONTENT_DIR, GITHUB_ANNOTATIONS } from '../src/lib/paths.ts';
-import { validateContent } from '../src/lib/content-tree.ts';
-import { planChangedCheck, validateEntries } from '../src/lib/changed-content.ts';
-import { formatAnnotation, formatProblem, formatReport, type Problem } from '../src/lib/problems.ts';
-import { exitWhenFlushed } from '../src/lib/exit.ts';
-import { insecureLinkNotes } from '../src/lib/link-notes.ts';
+import { CONTENT_DIR, GITHUB_ANNOTATIONS } from '../src/config/paths.ts';
+import { validateContent } from '../src/checks/validator.ts';
+import { planChangedCheck, validateEntries } from '../src/checks/changed-content.ts';
+import { formatAnnotation, formatProblem, formatReport, type Problem } from '../src/report/problems.ts';
+import { exitWhenFlushed } from '../src/report/exit.ts';
+import { insecureLinkNotes } from '../src/markdown/link-notes.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--changed');

@@ -3,8 +3,8 @@ import { createCaseSchema } from './schemas/case.ts';
 import { createCourseSchema } from './schemas/course.ts';
 import { createProjectSchema } from './schemas/project.ts';
 import { BatchSchema, ScenarioSchema, UnitSchema } from './schemas/data.ts';
-import { contentPath, DATA_FILES, slugFromPath, type Kind } from './lib/paths.ts';
-import { typedGlob, typedYamlFile } from './lib/typed-loaders.ts';
+import { contentPath, DATA_FILES, slugFromPath, type Kind } from './config/paths.ts';
+import { typedGlob, typedYamlFile } from './collections/loaders.ts';
 
 // Checks beyond the schemas (sections, privacy, files, references) run before this, in the
 // content-checks integration: by the time Astro loads a collection, it is known to be valid.

@@ -195,7 +195,7 @@ for (const n of values.sizes.split(',').map(Number)) {
   const site = path.join(work, `site-${n}`);
   fs.rmSync(content, { recursive: true, force: true });
   measure('node', [path.join(ROOT, 'scripts/generate-content.ts'), String(n), content]);
-  // A build for publishing needs an address (src/lib/paths.ts); the benchmark builds for an example one.
+  // A build for publishing needs an address (src/config/paths.ts); the benchmark builds for an example one.
   const env = { CONTENT_DIR: content, SITE_URL: process.env.SITE_URL || 'https://bench.zhulao.example.org' };
   const validate = measure('node', [path.join(ROOT, 'scripts/validate.ts')], env);
   fs.rmSync(site, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// A build for publishing needs the public address (src/lib/paths.ts); the tests build for this one unless a
+// A build for publishing needs the public address (src/config/paths.ts); the tests build for this one unless a
 // test sets its own. Set here, before Vitest starts, so that the global setup's build and every worker see it.
 process.env.SITE_URL ||= 'https://zhulao.example.org';
 

@@ -1,6 +1,6 @@
 /**
  * Dates as staff write them, checked as the calendar says. YAML is read without implicit timestamps
- * (src/lib/frontmatter.ts), so a date reaches the schema as the text that was typed, and only this module
+ * (src/checks/frontmatter.ts), so a date reaches the schema as the text that was typed, and only this module
  * turns it into a day. A day is a Date at UTC midnight: no time of day, no time zone.
  */
 

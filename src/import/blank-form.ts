@@ -19,7 +19,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import type { Kind } from '../lib/paths.ts';
+import type { Kind } from '../config/paths.ts';
 import { FORMS, type FormCell, type FormKey } from './form-layout.ts';
 
 /** The date of the notice (教职成司函〔2021〕44 号), written as the forms' creation date. */

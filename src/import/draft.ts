@@ -3,13 +3,13 @@
  * place of the placeholders. Contacts are left out; what the form has no cell for stays a placeholder,
  * and the placeholders are listed by checking the draft the way `npm run validate` does.
  */
-import type { Kind } from '../lib/paths.ts';
-import { checkBody } from '../lib/sections.ts';
-import { readEntryText } from '../lib/frontmatter.ts';
-import { findPersonalNumbers } from '../lib/privacy.ts';
-import { issuesToProblems } from '../lib/zod-messages.ts';
-import { formatFieldPath } from '../lib/problems.ts';
-import { KIND_FORMS, TEMPLATE_OPTIONS, scaffoldEntry } from '../lib/scaffold.ts';
+import type { Kind } from '../config/paths.ts';
+import { checkBody } from '../markdown/sections.ts';
+import { readEntryText } from '../checks/frontmatter.ts';
+import { findPersonalNumbers } from '../checks/privacy.ts';
+import { issuesToProblems } from '../checks/zod-messages.ts';
+import { formatFieldPath } from '../report/problems.ts';
+import { KIND_FORMS, TEMPLATE_OPTIONS, scaffoldEntry } from '../authoring/scaffold.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { labelAt } from '../schemas/contract.ts';
 import { UnitSchema } from '../schemas/data.ts';

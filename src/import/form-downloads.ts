@@ -1,4 +1,4 @@
-import { KINDS, type Kind } from '../lib/paths.ts';
+import { KINDS, type Kind } from '../config/paths.ts';
 import { blankFormDocx } from './blank-form.ts';
 import { FORMS } from './form-layout.ts';
 

@@ -4,8 +4,8 @@ import { RESOURCE_TYPES } from '../schemas/course.ts';
  * in the notice's order, and what each value cell holds when blank. The blank forms offered at /forms/
  * are written from this table and the importer reads filled-in forms with it, so the two cannot disagree.
  */
-import type { Kind } from '../lib/paths.ts';
-import { BODY_RULES } from '../lib/sections.ts';
+import type { Kind } from '../config/paths.ts';
+import { BODY_RULES } from '../markdown/sections.ts';
 
 /** What a cell of a form holds, whatever its label says on a given form. */
 export type FormKey =

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATA_FILES, type Kind } from '../lib/paths.ts';
-import { findEntryFile, scenarioNames } from '../lib/content-tree.ts';
-import { KIND_FORMS, kindLabel } from '../lib/scaffold.ts';
+import { DATA_FILES, type Kind } from '../config/paths.ts';
+import { findEntryFile, scenarioNames } from '../checks/validator.ts';
+import { KIND_FORMS, kindLabel } from '../authoring/scaffold.ts';
 import { readDocx, UnreadableFile } from './read-docx.ts';
 import { formsOfDocx, formsOfWorkbook, type FormRecord } from './read-form.ts';
 import { buildDraft, DraftRefused, SlugTaken, type Draft } from './draft.ts';

@@ -4,7 +4,7 @@
  * by what the label means (form-layout.ts), whatever spacing, order or extra columns the file has.
  */
 import ExcelJS from 'exceljs';
-import type { Kind } from '../lib/paths.ts';
+import type { Kind } from '../config/paths.ts';
 import type { DocxCell, DocxContent } from './read-docx.ts';
 import { UnreadableFile } from './read-docx.ts';
 import { keyOfLabel, kindOfLabels, kindOfText, type FormKey } from './form-layout.ts';

@@ -1,9 +1,9 @@
 /**
  * Takes personal contacts out of imported text before it is written anywhere: phone and ID-card numbers
- * as the one privacy rule (src/lib/privacy.ts) finds them, e-mail addresses, and the words that
+ * as the one privacy rule (src/checks/privacy.ts) finds them, e-mail addresses, and the words that
  * introduced them (联系电话：). What was removed is returned, masked, for the import report.
  */
-import { findPersonalNumbers } from '../lib/privacy.ts';
+import { findPersonalNumbers } from '../checks/privacy.ts';
 
 export interface Scrubbed {
   text: string;

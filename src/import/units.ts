@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import yaml from 'js-yaml';
 import { PROVINCES, type ProvinceName } from '../schemas/provinces.ts';
 import { SLUG_PATTERN } from '../schemas/shared.ts';
-import { yamlValue } from '../lib/scaffold.ts';
+import { yamlValue } from '../authoring/scaffold.ts';
 import { contractOf } from '../schemas/contract.ts';
 import { UnitFields } from '../schemas/data.ts';
 import { pinyinSlug } from './slug.ts';

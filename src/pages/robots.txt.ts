@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/paths.ts';
+import { absoluteUrl } from '../config/paths.ts';
 
 /** Every page may be indexed; the sitemap (written by @astrojs/sitemap) lists them, under the public address. */
 export const GET: APIRoute = () =>

@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/zh-CN.ts';
-import { entryPath, getCatalogue } from '../lib/collections.ts';
-import { feedEntries } from '../lib/feed.ts';
-import { absoluteUrl } from '../lib/paths.ts';
+import { entryPath, getCatalogue } from '../collections/catalogue.ts';
+import { feedEntries } from '../export/feed.ts';
+import { absoluteUrl } from '../config/paths.ts';
 
-/** The live entries most recently added to the site; withdrawn ones are not announced (src/lib/feed.ts). */
+/** The live entries most recently added to the site; withdrawn ones are not announced (src/export/feed.ts). */
 export const GET: APIRoute = async () => {
   const newest = feedEntries((await getCatalogue()).all);
   return rss({

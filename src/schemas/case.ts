@@ -39,7 +39,7 @@ const areaNote = textField({
   requiredWhen: '选了「其他」时必填',
 });
 
-/** 工作案例 (附件2). Body sections are checked by src/lib/sections.ts. */
+/** 工作案例 (附件2). Body sections are checked by src/markdown/sections.ts. */
 export function createCaseSchema<C extends CoverSchema>(cover: C) {
   return z
     .strictObject({

@@ -26,7 +26,7 @@ export const InstructorSchema = z.strictObject({
   }),
 });
 
-/** 教育培训项目 (附件3). Body sections are checked by src/lib/sections.ts. */
+/** 教育培训项目 (附件3). Body sections are checked by src/markdown/sections.ts. */
 export function createProjectSchema<C extends CoverSchema>(cover: C) {
   return z
     .strictObject({

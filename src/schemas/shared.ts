@@ -185,7 +185,7 @@ function windowsBaseName(value: string): string {
   return value.split(/[\\/]/).pop() ?? value;
 }
 
-/** A path relative to the entry file; existence is checked by src/lib/files.ts. */
+/** A path relative to the entry file; existence is checked by src/checks/entry-files.ts. */
 export function localPath(extensions: readonly string[], contract: ContractInput) {
   const { label } = contract;
   const pattern = new RegExp(`\\.(${extensions.join('|')})$`, 'i');

@@ -1,5 +1,5 @@
-import { coverage, excerpt, normalizeQuery, queryKeys, splitQuery } from '../lib/query.ts';
-import { correctQuery, readLexicon, type Lexicon, type LexiconData } from '../lib/query-correction.ts';
+import { coverage, excerpt, normalizeQuery, queryKeys, splitQuery } from '../search/query.ts';
+import { correctQuery, readLexicon, type Lexicon, type LexiconData } from '../search/query-correction.ts';
 import { translator } from '../i18n/translate.ts';
 import { SEARCH_UI } from '../i18n/zh-CN/search.ts';
 
@@ -200,7 +200,7 @@ export async function setUpSearch(): Promise<void> {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
-    // The index is built in shards (scripts/lib/search-index.ts); results and filter counts span all of them.
+    // The index is built in shards (scripts/build/search-index.ts); results and filter counts span all of them.
     const response = await fetch(`${bundle}shards.json`);
     if (!response.ok) throw new Error(`${response.status} ${response.url}`);
     const shards = (await response.json()) as string[];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateContent } from '../../src/checks/validator.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
 import { UI } from '../../src/i18n/zh-CN.ts';
 import { ENTRY_ACTIONS_UI } from '../../src/i18n/zh-CN/entry-actions.ts';

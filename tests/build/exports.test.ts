@@ -7,10 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyFieldCourse, makeTree, minimalCase, minimalCourse, VALID_ENTRIES, variant } from '../fixtures/entries.ts';
 import { OUTPUT, ROOT, run } from '../helpers/run.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/lib/export.ts';
-import { findPersonalNumbers } from '../../src/lib/privacy.ts';
-import { KINDS } from '../../src/lib/paths.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/export/open-data.ts';
+import { findPersonalNumbers } from '../../src/checks/privacy.ts';
+import { KINDS } from '../../src/config/paths.ts';
 
 /** The export files of a build of the valid fixture tree plus entries that stress them, under a sub-path. */
 const SITE_URL = 'https://zhulao.example.org';

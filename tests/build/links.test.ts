@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_PATH, SITE_URL } from '../../src/lib/paths.ts';
+import { BASE_PATH, SITE_URL } from '../../src/config/paths.ts';
 import { decodeEntities, SITE } from '../helpers/site.ts';
 
 /** Every link, image, video and form in the built site that points into the site lands on a file that exists. */

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { findPersonalNumbers } from '../../src/lib/privacy.ts';
-import { qrSvg } from '../../src/lib/qr.ts';
-import { linksInHtml } from '../../src/lib/links.ts';
-import { NATIONAL_TARGETS } from '../../src/lib/progress.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { findPersonalNumbers } from '../../src/checks/privacy.ts';
+import { qrSvg } from '../../src/site/qr.ts';
+import { linksInHtml } from '../../src/build/links.ts';
+import { NATIONAL_TARGETS } from '../../src/site/progress.ts';
 import { getProvince } from '../../src/schemas/provinces.ts';
 import { VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
-import { SITE_URL } from '../../src/lib/paths.ts';
+import { SITE_URL } from '../../src/config/paths.ts';
 
 // Over the bundled sample site that the global setup built (the tests' SITE_URL, BASE_PATH at its default).
 const { catalogue } = validateContent();

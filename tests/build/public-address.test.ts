@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_ADDRESS_FILE } from '../../src/lib/paths.ts';
+import { SITE_ADDRESS_FILE } from '../../src/config/paths.ts';
 import { makeTree, minimalCourse } from '../fixtures/entries.ts';
 import { DIST, OUTPUT, ROOT, run } from '../helpers/run.ts';
 

@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import QRCode from 'qrcode';
 import sax from 'sax';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { qrSvg } from '../../src/lib/qr.ts';
+import { qrSvg } from '../../src/site/qr.ts';
 import { makeTree, minimalCourse, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { SHARE_IMAGE, SITE_CARD, renderShareImage, shareImagePath } from '../../src/lib/share-image.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { SHARE_IMAGE, SITE_CARD, renderShareImage, shareImagePath } from '../../src/export/share-image.ts';
 import { DIST } from '../helpers/run.ts';
 
 // The global setup built the bundled content into dist/.

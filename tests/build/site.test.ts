@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText } from '../../src/lib/char-count.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { localFiles } from '../../src/lib/files.ts';
-import { mediaPath } from '../../src/lib/media.ts';
-import { KINDS } from '../../src/lib/paths.ts';
+import { markdownToPlainText } from '../../src/markdown/plain-text.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { localFiles } from '../../src/checks/entry-files.ts';
+import { mediaPath } from '../../src/export/media.ts';
+import { KINDS } from '../../src/config/paths.ts';
 import { DIST } from '../helpers/run.ts';
 
 // The global setup built the bundled content (or CONTENT_DIR) into dist/.

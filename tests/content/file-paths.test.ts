@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateContent } from '../../src/checks/validator.ts';
 import { makeTree, minimalCourse, variant } from '../fixtures/entries.ts';
 import { OUTPUT } from '../helpers/run.ts';
 

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { provinceOf, validateContent, type ContentReport, type LoadedEntry } from '../../src/lib/content-tree.ts';
-import { outlineBody, BODY_RULES } from '../../src/lib/sections.ts';
-import { KINDS } from '../../src/lib/paths.ts';
+import { provinceOf, validateContent, type ContentReport, type LoadedEntry } from '../../src/checks/validator.ts';
+import { outlineBody, BODY_RULES } from '../../src/markdown/sections.ts';
+import { KINDS } from '../../src/config/paths.ts';
 import { RESOURCE_TYPES } from '../../src/schemas/course.ts';
 import { PROVINCES } from '../../src/schemas/provinces.ts';
 import { STATUSES } from '../../src/schemas/shared.ts';
-import { findSearchablePages } from '../../scripts/lib/search-index.ts';
+import { findSearchablePages } from '../../scripts/build/search-index.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 const TREE = path.join(OUTPUT, 'generated-200');

@@ -1,6 +1,6 @@
 /**
- * Validate and build can never disagree: both run the same checks (src/lib/content-tree.ts) on bodies rendered by
- * the same pipeline (src/lib/markdown/pipeline.ts). This proves it on the whole hostile corpus at once: every
+ * Validate and build can never disagree: both run the same checks (src/checks/validator.ts) on bodies rendered by
+ * the same pipeline (src/markdown/pipeline.ts). This proves it on the whole hostile corpus at once: every
  * hostile entry fails `npm run validate` and `npm run build` with the very same Chinese report lines, and the
  * build publishes nothing.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_EXPECTED, HOSTILE_FILES, makeHostileTree } from '../fixtures/hostile.ts';
-import { astroCacheDir } from '../../src/lib/paths.ts';
+import { astroCacheDir } from '../../src/config/paths.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 /** Report lines (`  ✗ file:field — message`) about one file. */

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { KINDS } from '../../src/lib/paths.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { KINDS } from '../../src/config/paths.ts';
 import { HOSTILE, HOSTILE_EXPECTED as EXPECTED, HOSTILE_FILES as files, makeHostileTree } from '../fixtures/hostile.ts';
 import { OUTPUT } from '../helpers/run.ts';
 

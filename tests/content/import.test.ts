@@ -13,7 +13,7 @@ import {
   projectForm,
 } from '../fixtures/forms.ts';
 import { DIST, OUTPUT, ROOT, run } from '../helpers/run.ts';
-import { KINDS } from '../../src/lib/paths.ts';
+import { KINDS } from '../../src/config/paths.ts';
 import { FORMS } from '../../src/import/form-layout.ts';
 import { blankFormDocx } from '../../src/import/blank-form.ts';
 import { entrySlugFromTitle } from '../../src/import/slug.ts';

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { validateEntries } from '../../src/lib/changed-content.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { validateEntries } from '../../src/checks/changed-content.ts';
 import { makeTree, minimalCourse, toMarkdown, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 

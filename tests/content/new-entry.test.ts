@@ -5,8 +5,8 @@ import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../fixtures/entries.ts';
 import { OUTPUT, ROOT, run, type RunResult } from '../helpers/run.ts';
-import { KINDS, type Kind } from '../../src/lib/paths.ts';
-import { checkBody } from '../../src/lib/sections.ts';
+import { KINDS, type Kind } from '../../src/config/paths.ts';
+import { checkBody } from '../../src/markdown/sections.ts';
 import { ENTRY_SCHEMAS } from '../../src/schemas/index.ts';
 import { fieldAt } from '../../src/schemas/contract.ts';
 import {
@@ -18,7 +18,7 @@ import {
   parseKind,
   scaffoldEntry,
   slugProblem,
-} from '../../src/lib/scaffold.ts';
+} from '../../src/authoring/scaffold.ts';
 
 const DATE = '2021-10-20';
 const treeDir = (name: string) => path.join(OUTPUT, 'new-entry', name);

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { formatProblem } from '../../src/report/problems.ts';
 import { PRIVACY_CONTROLS, PRIVACY_FIXTURES, type PrivacyFixture } from '../fixtures/privacy.ts';
 import { minimalCourse, makeTree, toMarkdown, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';

@@ -9,7 +9,7 @@ import {
   realUnitsYaml,
   videoSeriesCourse,
 } from '../fixtures/real-submissions.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateContent } from '../../src/checks/validator.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 const treeDir = (name: string) => path.join(OUTPUT, 'trees', `real-${name}`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provinceOf, validateContent, type LoadedEntry } from '../../src/lib/content-tree.ts';
-import { readSiteSettings } from '../../src/lib/site-settings.ts';
+import { provinceOf, validateContent, type LoadedEntry } from '../../src/checks/validator.ts';
+import { readSiteSettings } from '../../src/checks/site-settings.ts';
 import { RESOURCE_TYPES, type CourseData } from '../../src/schemas/course.ts';
 import { STATUSES, isLocalVideo } from '../../src/schemas/shared.ts';
 import { ROOT } from '../helpers/run.ts';

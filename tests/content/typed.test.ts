@@ -8,8 +8,8 @@ import { makeTree } from '../fixtures/entries.ts';
 import { ACCEPTED_TYPING, typedCourse } from '../fixtures/typed.ts';
 import { clipboardText, makeWordForm } from '../helpers/word-clipboard.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { formatReport } from '../../src/lib/problems.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { formatReport } from '../../src/report/problems.ts';
 
 const SITE_URL = 'https://zhulao.example.cn';
 const TREE = path.join(OUTPUT, 'trees', 'typed-accepted');

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-tree.ts';
-import { unitIdForName } from '../../src/lib/unit-names.ts';
+import { validateContent } from '../../src/checks/validator.ts';
+import { unitIdForName } from '../../src/checks/unit-names.ts';
 import { makeTree, minimalCourse, variant } from '../fixtures/entries.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVALID_FIXTURES, VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateContent } from '../../src/checks/validator.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 
 const treeDir = (name: string) => path.join(OUTPUT, 'trees', name);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKED_ALONGSIDE_VARIABLE } from '../../src/lib/paths.ts';
+import { CHECKED_ALONGSIDE_VARIABLE } from '../../src/config/paths.ts';
 import { makeTree, minimalCourse } from '../fixtures/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { OUTPUT, run } from '../helpers/run.ts';

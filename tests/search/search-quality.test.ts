@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { DIST, OUTPUT } from '../helpers/run.ts';
-import { validateContent } from '../../src/lib/content-tree.ts';
+import { validateContent } from '../../src/checks/validator.ts';
 import { PROVINCES } from '../../src/schemas/provinces.ts';
 
 /** The search a senior, a family member or a teacher does, scored as the issue defines it. */

@@ -4,8 +4,8 @@ import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
-import { KINDS } from '../../src/lib/paths.ts';
-import { entryFields } from '../../src/lib/scaffold.ts';
+import { KINDS } from '../../src/config/paths.ts';
+import { entryFields } from '../../src/authoring/scaffold.ts';
 import { InstructorSchema } from '../../src/schemas/project.ts';
 
 const GITHUB = path.join(ROOT, '.github');
@@ -130,7 +130,7 @@ describe('GitHub Actions workflows', () => {
     const all = content.steps.find((s) => s.run === 'npm run validate');
     expect(all?.if).toBe("github.event_name != 'pull_request'");
     // GitHub sets GITHUB_ACTIONS=true, which makes validate print ::error annotations (tests/content/validate-changed)
-    expect(fs.readFileSync(path.join(ROOT, 'src/lib/paths.ts'), 'utf8')).toContain("env.GITHUB_ACTIONS === 'true'");
+    expect(fs.readFileSync(path.join(ROOT, 'src/config/paths.ts'), 'utf8')).toContain("env.GITHUB_ACTIONS === 'true'");
   });
 
   it('deploy.yml builds main with the Pages address and deploys it', () => {

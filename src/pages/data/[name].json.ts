@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalogue } from '../../lib/collections.ts';
+import { getCatalogue } from '../../collections/catalogue.ts';
 import {
   catalogueRecords,
   exportDocument,
@@ -10,8 +10,8 @@ import {
   toJson,
   type ExportDocument,
   type TableName,
-} from '../../lib/export.ts';
-import { KINDS, type Kind } from '../../lib/paths.ts';
+} from '../../export/open-data.ts';
+import { KINDS, type Kind } from '../../config/paths.ts';
 
 export const getStaticPaths = (() =>
   [...KINDS, ...Object.keys(TABLES)].map((name) => ({ params: { name } }))) satisfies GetStaticPaths;

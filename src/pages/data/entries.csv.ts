@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../lib/collections.ts';
-import { catalogueRecords, toCsv, toCsvRows } from '../../lib/export.ts';
+import { getCatalogue } from '../../collections/catalogue.ts';
+import { catalogueRecords, toCsv, toCsvRows } from '../../export/open-data.ts';
 
 /** The same entries as entries.json for Excel and WPS: summary only, no body text. */
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../lib/collections.ts';
+import { getCatalogue } from '../../collections/catalogue.ts';
 import {
   catalogueRecords,
   exportDocument,
@@ -7,7 +7,7 @@ import {
   generatedDate,
   toJson,
   type ExportDocument,
-} from '../../lib/export.ts';
+} from '../../export/open-data.ts';
 
 /** Every entry's public fields, withdrawn ones included and marked (documented on /data/). */
 export const GET: APIRoute = async () => {

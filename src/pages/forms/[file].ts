@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { KINDS, type Kind } from '../../lib/paths.ts';
+import { KINDS, type Kind } from '../../config/paths.ts';
 import { FORMS } from '../../import/form-layout.ts';
 import { blankFormDocx } from '../../import/blank-form.ts';
 

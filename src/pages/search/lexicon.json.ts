@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../lib/collections.ts';
-import { getGuides } from '../../lib/guides.ts';
-import { buildLexicon, searchableText, searchVocabularySource } from '../../lib/search-lexicon.ts';
+import { getCatalogue } from '../../collections/catalogue.ts';
+import { getGuides } from '../../checks/guides.ts';
+import { buildLexicon, searchableText, searchVocabularySource } from '../../search/lexicon.ts';
 
 /** The correction and conversion data, fetched by the search page only when a search finds too little. */
 export const GET: APIRoute = async () => {

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { GlossaryTermSchema, StartHereSchema, type GlossaryTerm, type StartStep } from '../../../src/schemas/guides.ts';
 import { SLUG_PATTERN } from '../../../src/schemas/shared.ts';
-import { findPersonalNumbersDeep } from '../../../src/lib/privacy.ts';
+import { findPersonalNumbersDeep } from '../../../src/checks/privacy.ts';
 import { ROOT } from '../../helpers/run.ts';
 import { VALID_TREE } from '../../fixtures/entries.ts';
 

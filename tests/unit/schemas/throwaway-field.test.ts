@@ -5,18 +5,18 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { minimalCourse, minimalProject, VALID_TREE } from '../../fixtures/entries.ts';
-import { validateContent } from '../../../src/lib/content-tree.ts';
+import { validateContent } from '../../../src/checks/validator.ts';
 import {
   csvColumns,
   ExportRecordSchema,
   fieldTable,
   splitFieldTables,
   toExportRecord,
-} from '../../../src/lib/export.ts';
-import { fieldGuideBlocks } from '../../../src/lib/field-guide.ts';
-import { TYPED_TEXT_FIELDS } from '../../../src/lib/frontmatter.ts';
-import { scaffoldEntry, TEMPLATE_OPTIONS } from '../../../src/lib/scaffold.ts';
-import { issuesToProblems } from '../../../src/lib/zod-messages.ts';
+} from '../../../src/export/open-data.ts';
+import { fieldGuideBlocks } from '../../../src/authoring/field-guide.ts';
+import { TYPED_TEXT_FIELDS } from '../../../src/checks/frontmatter.ts';
+import { scaffoldEntry, TEMPLATE_OPTIONS } from '../../../src/authoring/scaffold.ts';
+import { issuesToProblems } from '../../../src/checks/zod-messages.ts';
 import { ENTRY_SCHEMAS } from '../../../src/schemas/index.ts';
 import { KINDS } from '../../../src/core/slugs.ts';
 

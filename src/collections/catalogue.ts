@@ -1,0 +1,112 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { getProvince, type Province } from '../schemas/provinces.ts';
+import type { Batch, Scenario, Unit } from '../schemas/data.ts';
+import { KINDS, type Kind } from '../config/paths.ts';
+
+export type Entry<K extends Kind = Kind> = CollectionEntry<K>;
+
+/** Every list on the site is paged with this many entries a page. */
+export const PAGE_SIZE = 20;
+export type ScenarioWithSlug = Scenario & { slug: string };
+
+/** Newest recommendation first; ties by title so that the order never depends on file order. */
+export function byNewest(a: Entry, b: Entry): number {
+  return (
+    b.data.recommendedOn.getTime() - a.data.recommendedOn.getTime() ||
+    a.data.title.localeCompare(b.data.title, 'zh-CN') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Courses first (what seniors come for), then projects, then cases; newest first within a kind. */
+const KIND_ORDER: Record<Kind, number> = { courses: 0, projects: 1, cases: 2 };
+export function byKindThenNewest(a: Entry, b: Entry): number {
+  return KIND_ORDER[a.collection] - KIND_ORDER[b.collection] || byNewest(a, b);
+}
+
+export interface Catalogue {
+  /** Every entry, newest first */
+  all: Entry[];
+  byKind: Record<Kind, Entry[]>;
+  units: Map<string, Unit>;
+  batches: Map<number, Batch>;
+  /** In display order */
+  scenarios: ScenarioWithSlug[];
+  scenarioByName: Map<string, ScenarioWithSlug>;
+  /** Entries per scenario slug, kind then newest */
+  byScenario: Map<string, Entry[]>;
+  /** Entries per province slug, kind then newest; only provinces with entries */
+  byProvince: Map<string, Entry[]>;
+  byBatch: Map<number, Entry[]>;
+  provinceOf(entry: Entry): Province;
+  unitOf(entry: Entry): Unit;
+}
+
+function groupBy<K>(entries: Entry[], keys: (entry: Entry) => K[]): Map<K, Entry[]> {
+  const groups = new Map<K, Entry[]>();
+  for (const entry of entries) {
+    for (const key of keys(entry)) {
+      const list = groups.get(key) ?? [];
+      list.push(entry);
+      groups.set(key, list);
+    }
+  }
+  for (const list of groups.values()) list.sort(byKindThenNewest);
+  return groups;
+}
+
+let catalogue: Promise<Catalogue> | undefined;
+
+/** Everything the pages need, read and indexed once per build (pages never scan the catalogue themselves). */
+export function getCatalogue(): Promise<Catalogue> {
+  catalogue ??= (async () => {
+    const units = new Map((await getCollection('units')).map((u) => [u.id, u.data]));
+    const batches = new Map((await getCollection('batches')).map((b) => [Number(b.id), b.data]));
+    const scenarios = (await getCollection('scenarios'))
+      .map((s) => ({ ...s.data, slug: s.id }))
+      .sort((a, b) => a.order - b.order);
+    const scenarioByName = new Map(scenarios.map((s) => [s.name, s]));
+    const lists = await Promise.all(KINDS.map(async (kind) => (await getCollection(kind)) as Entry[]));
+    const byKind = Object.fromEntries(KINDS.map((kind, i) => [kind, lists[i]!.sort(byNewest)])) as Record<
+      Kind,
+      Entry[]
+    >;
+    const all = lists.flat().sort(byNewest);
+    const provinceOf = (entry: Entry) => getProvince(units.get(entry.data.unit)!.province);
+    return {
+      all,
+      byKind,
+      units,
+      batches,
+      scenarios,
+      scenarioByName,
+      byScenario: groupBy(all, (e) => e.data.scenarios.map((name) => scenarioByName.get(name)!.slug)),
+      byProvince: groupBy(all, (e) => [provinceOf(e).slug]),
+      byBatch: groupBy(all, (e) => [e.data.batch]),
+      provinceOf,
+      unitOf: (entry) => units.get(entry.data.unit)!,
+    };
+  })();
+  return catalogue;
+}
+
+/** Up to `count` other live entries sharing the entry's scenarios, same kind first; stops early at any N. */
+export function relatedEntries(entry: Entry, c: Catalogue, count = 3): Entry[] {
+  const sameKind: Entry[] = [];
+  const otherKinds: Entry[] = [];
+  const seen = new Set<Entry>([entry]);
+  for (const name of entry.data.scenarios) {
+    for (const other of c.byScenario.get(c.scenarioByName.get(name)!.slug) ?? []) {
+      if (sameKind.length >= count) break;
+      if (seen.has(other) || other.data.withdrawn) continue;
+      seen.add(other);
+      if (other.collection === entry.collection) sameKind.push(other);
+      else if (otherKinds.length < count) otherKinds.push(other);
+    }
+  }
+  return [...sameKind, ...otherKinds].slice(0, count);
+}
+
+export function entryPath(kind: Kind, slug: string): string {
+  return `/${kind}/${slug}/`;
+}

@@ -1,0 +1,181 @@
+// Forgives what a search box receives from a phone: traditional characters (掛號), a pinyin input method's
+// homophone (卦号, 依保, 付宽), an accent's (徽信 for 微信), and one wrong character in a longer word. Every
+// correction lands on a word of the site's own vocabulary (see src/search/lexicon.ts, which builds the data).
+import { normalizeQuery } from './query.ts';
+
+/** The correction and conversion data, as the build writes it: compact strings, small once gzipped. */
+export interface LexiconData {
+  /** The site's vocabulary, space-separated, most frequent first */
+  words: string;
+  /** `gua挂卦瓜 hao号好…`: each syllable (toneless, ü as v) followed by the characters read so */
+  sounds: string;
+  /** `掛挂號号…`: each traditional character followed by its simplified form */
+  simplified: string;
+}
+
+export interface Lexicon {
+  words: string[];
+  known: Set<string>;
+  rank: Map<string, number>;
+  byLength: Map<number, string[]>;
+  syllables: Map<string, Set<string>>;
+  simplified: Map<string, string>;
+}
+
+/**
+ * A syllable as a southern or dialect speaker may say or type it: zh/ch/sh as z/c/s, n as l, f as h, -ng as -n,
+ * and hu- as w- (黄 and 王, 徽 and 微). Two syllables with the same fuzzy form may be confused.
+ */
+export function fuzzySyllable(syllable: string): string {
+  let s = syllable
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n(?!g)/, 'l')
+    .replace(/^f/, 'h')
+    .replace(/^yu/, 'v')
+    .replace(/^yi/, 'i')
+    .replace(/^y/, 'i')
+    .replace(/^wu/, 'u')
+    .replace(/^w/, 'u')
+    .replace(/ui$/, 'uei')
+    .replace(/iu$/, 'iou')
+    .replace(/un$/, 'uen');
+  s = s.replace(/^hu/, 'u');
+  return s.replace(/ng$/, 'n');
+}
+
+export function readLexicon(data: LexiconData): Lexicon {
+  const words = data.words.split(' ').filter(Boolean);
+  const byLength = new Map<number, string[]>();
+  for (const word of words) {
+    const n = [...word].length;
+    if (!byLength.has(n)) byLength.set(n, []);
+    byLength.get(n)!.push(word);
+  }
+  const syllables = new Map<string, Set<string>>();
+  for (const group of data.sounds.split(' ')) {
+    const syllable = group.match(/^[a-z]+/)?.[0] ?? '';
+    for (const char of group.slice(syllable.length)) {
+      if (!syllables.has(char)) syllables.set(char, new Set());
+      syllables.get(char)!.add(syllable);
+    }
+  }
+  const simplified = new Map<string, string>();
+  const pairs = [...data.simplified];
+  for (let i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i]!, pairs[i + 1]!);
+  return {
+    words,
+    known: new Set(words),
+    rank: new Map(words.map((w, i) => [w, i])),
+    byLength,
+    syllables,
+    simplified,
+  };
+}
+
+/** Traditional characters to simplified ones, as far as the site's own text needs them. */
+export function toSimplified(text: string, lexicon: Lexicon): string {
+  return [...text].map((char) => lexicon.simplified.get(char) ?? char).join('');
+}
+
+/** How alike two characters sound: 0 the same reading, 1 a fuzzy one (see fuzzySyllable), undefined not at all. */
+function soundDistance(a: string, b: string, lexicon: Lexicon): number | undefined {
+  const ra = lexicon.syllables.get(a);
+  const rb = lexicon.syllables.get(b);
+  if (!ra || !rb) return undefined;
+  for (const x of ra) if (rb.has(x)) return 0;
+  const fa = new Set([...ra].map(fuzzySyllable));
+  for (const y of rb) if (fa.has(fuzzySyllable(y))) return 1;
+  return undefined;
+}
+
+/**
+ * The cost of reading `typed` as the vocabulary word `word` of the same length, or undefined when they are too far
+ * apart. At least half of the characters must be the same. Each other one must sound alike, except that a word of
+ * three or more characters may have one character wrong however it sounds (a handwriting slip).
+ */
+function distance(typed: string[], word: string[], lexicon: Lexicon): number | undefined {
+  let cost = 0;
+  let same = 0;
+  let unlike = 0;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === word[i]) {
+      same++;
+      continue;
+    }
+    const sound = soundDistance(typed[i]!, word[i]!, lexicon);
+    if (sound === undefined) {
+      unlike++;
+      cost += 3;
+    } else cost += 1 + sound;
+  }
+  if (same * 2 < typed.length || same === typed.length) return undefined;
+  if (unlike > (typed.length >= 3 ? 1 : 0)) return undefined;
+  return cost;
+}
+
+/** Vocabulary words that a typed word may have meant, best first (closest, then most frequent). */
+export function candidatesFor(typed: string, lexicon: Lexicon, limit = 3): string[] {
+  const chars = [...typed];
+  const scored: [string, number][] = [];
+  for (const word of lexicon.byLength.get(chars.length) ?? []) {
+    const cost = distance(chars, [...word], lexicon);
+    if (cost !== undefined) scored.push([word, cost]);
+  }
+  return scored
+    .sort((a, b) => a[1] - b[1] || lexicon.rank.get(a[0])! - lexicon.rank.get(b[0])!)
+    .slice(0, limit)
+    .map(([w]) => w);
+}
+
+/**
+ * Reads one word of a query against the vocabulary, left to right: the longest known word at each place, or failing
+ * that the longest span that a known word corrects. Characters that neither explains are kept as typed.
+ */
+function correctWord(word: string, lexicon: Lexicon, pick: number): string {
+  if (!/\p{Script=Han}/u.test(word) || lexicon.known.has(word)) return word;
+  const chars = [...word];
+  const whole = candidatesFor(word, lexicon, pick + 1);
+  if (whole.length > 0) return whole[Math.min(pick, whole.length - 1)]!;
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    let step = 0;
+    for (let n = Math.min(chars.length - i, 8); n >= 2 && !step; n--) {
+      const span = chars.slice(i, i + n).join('');
+      if (lexicon.known.has(span)) {
+        out += span;
+        step = n;
+      }
+    }
+    for (let n = Math.min(chars.length - i, 8); n >= 2 && !step; n--) {
+      const span = chars.slice(i, i + n).join('');
+      const [best] = candidatesFor(span, lexicon, 1);
+      if (best) {
+        out += best;
+        step = n;
+      }
+    }
+    if (!step) {
+      out += chars[i];
+      step = 1;
+    }
+    i += step;
+  }
+  return out;
+}
+
+/**
+ * What the query may have meant, in simplified characters and the site's own words, best first: the query in
+ * simplified characters as typed (when it had traditional ones), then up to `limit` corrected readings. Each
+ * differs from the query as normalised; empty when there is nothing to convert or correct.
+ */
+export function correctQuery(query: string, lexicon: Lexicon, limit = 2): string[] {
+  const original = normalizeQuery(query);
+  const simplified = normalizeQuery(toSimplified(query, lexicon));
+  const words = simplified.split(' ');
+  const readings = new Set<string>([simplified]);
+  for (let pick = 0; pick < limit; pick++)
+    readings.add(words.map((word) => correctWord(word, lexicon, pick)).join(' '));
+  readings.delete(original);
+  return [...readings];
+}
