@@ -286,12 +286,12 @@ export async function setUpSearch(): Promise<void> {
       results.append(
         el(
           'li',
-          { className: 'result' },
+          { className: 'zl-card zl-card--link result' },
           el('p', {
             className: 'meta',
             textContent: [data.meta.kind, data.meta.scenarios].filter(Boolean).join(' · '),
           }),
-          el('h2', {}, title),
+          el('h2', { className: 'zl-card__title' }, title),
           el('p', { textContent: data.meta.summary ?? '' }),
           ...(excerptEl.childNodes.length ? [excerptEl] : []),
           el('p', { className: 'meta', textContent: [data.meta.unit, data.meta.province].filter(Boolean).join(' · ') }),
