@@ -1,5 +1,5 @@
 /**
- * Builds a valid synthetic content tree (SPEC §7: benchmarks and scale tests) from a seed: units over all
+ * Builds a valid synthetic content tree (for benchmarks and scale tests: the site must build 10,000 entries on a 2-core machine) from a seed: units over all
  * provinces, the bundled batches and scenarios, and N entries in the ratio cases : projects : courses =
  * 1 : 2 : 5. Every rule comes from src/: section names and 字 limits from BODY_RULES, counting from
  * countChars, enums from the schemas, and each entry is checked against its schema and the privacy rule.

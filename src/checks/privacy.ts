@@ -1,7 +1,7 @@
 import publicNumbers from './public-service-numbers.json' with { type: 'json' };
 
 /**
- * The one privacy rule (SPEC §2): no personal contact data or ID numbers in anything a reader sees.
+ * The one privacy rule: no personal contact data or ID numbers in anything a reader sees.
  * Used by content validation (every file of the content tree), the build tests and the data export.
  *
  * Text is read the way a person reads it: first normalised (NFKC; Chinese, capital 大写, circled, keycap
@@ -546,7 +546,7 @@ export function findPersonalNumbersDeep(
 }
 
 /**
- * The one message for each kind of find (SPEC §2; issue #16's wording for landlines): what it looked like,
+ * The one message for each kind of find (issue #16's wording for landlines): what it looked like,
  * with the digits hidden, the other lines it is on (the problem's own line is printed before it), and what to
  * write instead.
  */

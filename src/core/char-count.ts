@@ -1,5 +1,5 @@
 /**
- * Counts 字 as Chinese editors do (SPEC §2): each CJK character, full-width punctuation mark or emoji
+ * Counts 字 as Chinese editors do: each CJK character, full-width punctuation mark or emoji
  * is one; each run of Latin letters or digits is one; half-width punctuation and whitespace are not
  * counted. Full-width letters and digits count like their half-width forms.
  */

@@ -18,7 +18,7 @@ import { describePersonalNumber, findPersonalNumbersDeep } from '../checks/priva
 import type { EntryDataByKind } from '../checks/validator.ts';
 
 /**
- * The open data export (SPEC §3 /data/, §8): every entry's public fields as JSON and CSV, for the
+ * The open data export, listed on /data/ and licensed CC BY 4.0: every entry's public fields as JSON and CSV, for the
  * 全国老年教育资源共享和公共服务平台. The JSON keys are the schema's field names, so the field table on
  * /data/ is read off the Zod schemas and cannot drift from what the files contain.
  */
@@ -264,7 +264,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const unitOf = (source: ExportSource, context: ExportContext) => context.units.get(source.data.unit)!;
 const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
-/** The stable id of an entry: its kind and slug, which never change once published (SPEC §2). */
+/** The stable id of an entry: its kind and slug, which never change once published. */
 export const recordId = (kind: Kind, slug: string) => `${kind}/${slug}`;
 
 /** Export keys of the body sections the forms (附件2/3) and the requirements (附件1) name (src/markdown/sections.ts). */

@@ -300,7 +300,7 @@ export function coverField<C extends CoverSchema>(cover: C) {
   return optional;
 }
 
-/** Fields every kind of entry has (SPEC §2); `cover` is added by each kind's schema factory. */
+/** Fields every kind of entry has; `cover` is added by each kind's schema factory. */
 export const entryBaseShape = {
   /** 名称, 4–60 字: series titles with a ——subtitle reach 46–49 */
   title: textField({

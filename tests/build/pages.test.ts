@@ -23,7 +23,7 @@ const textOf = (html: string) =>
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z]+;|&#\d+;/g, ' ');
 
-describe('every route of SPEC §3 exists', () => {
+describe('every page type of the site exists', () => {
   it.each(PAGE_TYPES.filter((p) => p.name !== 'not-found').map((p) => [p.name, p.path]))('%s', (_, pagePath) => {
     expect(fs.existsSync(path.join(DIST, new URL(pagePath, 'http://x').pathname, 'index.html'))).toBe(true);
   });

@@ -7,7 +7,7 @@ import { measureDesign } from '../helpers/design-checks.ts';
 import { builtDescription, builtH1, SITE } from '../helpers/site.ts';
 
 /**
- * The design bar of SPEC §4 on every page type, in every theme, text size and width: axe clean, body text
+ * The elder-friendly design bar on every page type, in every theme, text size and width: axe clean, body text
  * ≥ 20 px and growing with the setting, line-height ≥ 1.8, targets ≥ 48 px (60 px in 关怀模式), no sideways
  * scrolling. One page per (theme, size, width) is reused for all page types.
  * Run the browser suite alone: `SKIP_BUILD=1 npx vitest run --config tests/vitest.config.ts tests/e2e`

@@ -6,7 +6,7 @@ import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { stubSpeech } from '../helpers/speech-stub.ts';
 import { SITE } from '../helpers/site.ts';
 
-/** SPEC §4: full keyboard use, in a sensible order, with Enter and Space doing what a click does. */
+/** Full keyboard use, in a sensible order, with Enter and Space doing what a click does. */
 let server: StaticServer;
 let browser: Browser;
 

@@ -5,7 +5,7 @@ import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { SITE } from '../helpers/site.ts';
 
-/** SPEC §4: content pages work fully without JavaScript; JavaScript only adds the toggles, read-aloud and search. */
+/** Content pages work fully without JavaScript; JavaScript only adds the toggles, read-aloud and search. */
 let server: StaticServer;
 let browser: Browser;
 let withJs: BrowserContext;

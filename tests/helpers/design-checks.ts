@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** What the design bar (SPEC §4) asks of one rendered page, measured in the browser. */
+/** What the elder-friendly design bar asks of one rendered page, measured in the browser. */
 export interface DesignMeasurements {
   /** Computed font-size of <body>, CSS px */
   bodyFontSize: number;

@@ -338,7 +338,7 @@ describe('hostile YAML that entries can contain', () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** What SPEC §2 says the privacy rule sees through: invisible characters and separators inside digit runs. */
+/** What the privacy rule sees through: invisible characters and separators inside digit runs. */
 const INVISIBLE = [
   '\u200b', // zero-width space
   '\u200c', // zero-width non-joiner
