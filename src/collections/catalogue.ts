@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { getProvince, type Province } from '../schemas/provinces.ts';
 import type { Batch, Scenario, Unit } from '../schemas/data.ts';
 import { KINDS, type Kind } from '../config/paths.ts';
@@ -55,37 +55,53 @@ function groupBy<K>(entries: Entry[], keys: (entry: Entry) => K[]): Map<K, Entry
   return groups;
 }
 
+/** What the catalogue is built from: the content collections, as Astro loads them. */
+export interface CatalogueSource {
+  units: Map<string, Unit>;
+  batches: Map<number, Batch>;
+  scenarios: ScenarioWithSlug[];
+  entries: Record<Kind, Entry[]>;
+}
+
+/** Indexes the collections for the pages. Pure, so that route data can be tested on entries made in Vitest. */
+export function indexCatalogue({ units, batches, scenarios: unordered, entries }: CatalogueSource): Catalogue {
+  const scenarios = [...unordered].sort((a, b) => a.order - b.order);
+  const scenarioByName = new Map(scenarios.map((s) => [s.name, s]));
+  const byKind = Object.fromEntries(KINDS.map((kind) => [kind, [...entries[kind]].sort(byNewest)])) as Record<
+    Kind,
+    Entry[]
+  >;
+  const all = KINDS.flatMap((kind) => entries[kind]).sort(byNewest);
+  const provinceOf = (entry: Entry) => getProvince(units.get(entry.data.unit)!.province);
+  return {
+    all,
+    byKind,
+    units,
+    batches,
+    scenarios,
+    scenarioByName,
+    byScenario: groupBy(all, (e) => e.data.scenarios.map((name) => scenarioByName.get(name)!.slug)),
+    byProvince: groupBy(all, (e) => [provinceOf(e).slug]),
+    byBatch: groupBy(all, (e) => [e.data.batch]),
+    provinceOf,
+    unitOf: (entry) => units.get(entry.data.unit)!,
+  };
+}
+
 let catalogue: Promise<Catalogue> | undefined;
 
 /** Everything the pages need, read and indexed once per build (pages never scan the catalogue themselves). */
 export function getCatalogue(): Promise<Catalogue> {
   catalogue ??= (async () => {
-    const units = new Map((await getCollection('units')).map((u) => [u.id, u.data]));
-    const batches = new Map((await getCollection('batches')).map((b) => [Number(b.id), b.data]));
-    const scenarios = (await getCollection('scenarios'))
-      .map((s) => ({ ...s.data, slug: s.id }))
-      .sort((a, b) => a.order - b.order);
-    const scenarioByName = new Map(scenarios.map((s) => [s.name, s]));
+    // Imported here, not at the top: the rest of this module runs in Vitest, where astro:content does not exist.
+    const { getCollection } = await import('astro:content');
     const lists = await Promise.all(KINDS.map(async (kind) => (await getCollection(kind)) as Entry[]));
-    const byKind = Object.fromEntries(KINDS.map((kind, i) => [kind, lists[i]!.sort(byNewest)])) as Record<
-      Kind,
-      Entry[]
-    >;
-    const all = lists.flat().sort(byNewest);
-    const provinceOf = (entry: Entry) => getProvince(units.get(entry.data.unit)!.province);
-    return {
-      all,
-      byKind,
-      units,
-      batches,
-      scenarios,
-      scenarioByName,
-      byScenario: groupBy(all, (e) => e.data.scenarios.map((name) => scenarioByName.get(name)!.slug)),
-      byProvince: groupBy(all, (e) => [provinceOf(e).slug]),
-      byBatch: groupBy(all, (e) => [e.data.batch]),
-      provinceOf,
-      unitOf: (entry) => units.get(entry.data.unit)!,
-    };
+    return indexCatalogue({
+      units: new Map((await getCollection('units')).map((u) => [u.id, u.data])),
+      batches: new Map((await getCollection('batches')).map((b) => [Number(b.id), b.data])),
+      scenarios: (await getCollection('scenarios')).map((s) => ({ ...s.data, slug: s.id })),
+      entries: Object.fromEntries(KINDS.map((kind, i) => [kind, lists[i]!])) as Record<Kind, Entry[]>,
+    });
   })();
   return catalogue;
 }
