@@ -1,31 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readerContext } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { PAGE_TYPES, type PageType } from '../helpers/page-types.ts';
 import { focusIndicator } from '../helpers/design-checks.ts';
 import { watchTrouble, type TroubleWatch } from '../helpers/page-watch.ts';
 import { stubSpeech } from '../helpers/speech-stub.ts';
 import { builtH1, SITE } from '../helpers/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(SITE);
 
 const COURSE = PAGE_TYPES.find((p) => p.name === 'course')!.path;
 
 /** Opens a page type the way a reader arrives: search results have come in. */
 async function open(page: Page, pageType: PageType) {
-  const response = await page.goto(server.url + pageType.path);
+  const response = await page.goto(site.url + pageType.path);
   if (pageType.name === 'search') await page.getByRole('status').filter({ hasText: '结果' }).waitFor();
   return response;
 }
@@ -41,12 +30,12 @@ describe('every page type at the default settings', () => {
   let zoomedPage: Page;
 
   beforeAll(async () => {
-    phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    phone = await readerContext(site.browser);
     watch = await watchTrouble(phone);
     page = await phone.newPage();
     watch.watch(page);
     // 1280 px at 200% zoom: 640 CSS px, every CSS px two device pixels.
-    zoomed = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    zoomed = await readerContext(site.browser, { width: 640, height: 400, deviceScaleFactor: 2 });
     zoomedPage = await zoomed.newPage();
   });
 
@@ -111,7 +100,7 @@ describe('every page type at the default settings', () => {
     const trouble = await watch.take(page);
     if (name === 'not-found') {
       // The page itself answers 404 on purpose; Chromium also logs that status.
-      const own = `${server.url}${pageType.path}: HTTP 404`;
+      const own = `${site.url}${pageType.path}: HTTP 404`;
       trouble.failedRequests = trouble.failedRequests.filter((r) => r !== own);
       trouble.consoleErrors = trouble.consoleErrors.filter((e) => !/status of 404/.test(e));
     }
@@ -127,7 +116,7 @@ describe('display settings', () => {
   }
 
   it('keeps the chosen text size and 关怀模式 across a reload, applied before first paint, without layout shift', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await readerContext(site.browser);
     await context.addInitScript(() => {
       const snapshot = () => ({
         size: document.documentElement.getAttribute('data-text-size'),
@@ -147,7 +136,7 @@ describe('display settings', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     const standardFont = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 
     // On a phone the settings are folded behind one button.
@@ -183,7 +172,7 @@ describe('display settings', () => {
     // Back to 标准 and off: the next page opens at the default again.
     await sizes.getByRole('button', { name: '标准', exact: true }).click();
     await page.getByRole('button', { name: '关怀模式' }).click();
-    await page.goto(server.url + '/');
+    await page.goto(site.url + '/');
     await expect(page.evaluate(() => document.documentElement.hasAttribute('data-text-size'))).resolves.toBe(false);
     await expect(page.evaluate(() => document.documentElement.hasAttribute('data-care'))).resolves.toBe(false);
     await context.close();
@@ -194,10 +183,10 @@ describe('朗读 (read aloud)', () => {
   const speech = (page: Page) => page.evaluate(() => window.__speech!);
 
   it('reads the title and the body, pauses, resumes and stops', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await readerContext(site.browser);
     await stubSpeech(context, { voices: [{ lang: 'zh-CN', name: '婷婷' }], utteranceMs: 100 });
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     const actions = page.getByRole('group', { name: '这一页可以' });
     const read = actions.getByRole('button', { name: '朗读', exact: true });
     const pause = actions.locator('[data-read-pause]');
@@ -238,20 +227,20 @@ describe('朗读 (read aloud)', () => {
   });
 
   it('is offered once a zh-CN voice arrives later', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await stubSpeech(context, { voices: [{ lang: 'zh-CN', name: '婷婷' }], late: true });
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     await page.getByRole('button', { name: '朗读', exact: true }).waitFor();
     await context.close();
   });
 
   it('stays hidden when the device has no Chinese voice', async () => {
     for (const late of [false, true]) {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       await stubSpeech(context, { voices: [{ lang: 'en-US', name: 'Samantha' }], late });
       const page = await context.newPage();
-      await page.goto(server.url + COURSE);
+      await page.goto(site.url + COURSE);
       await page.waitForLoadState('load');
       await page.waitForTimeout(300);
       await expect(page.locator('[data-read-aloud]').isHidden()).resolves.toBe(true);
@@ -263,17 +252,17 @@ describe('朗读 (read aloud)', () => {
 
 describe('我的收藏 (favorites)', () => {
   it('saves a course, lists it on /favorites/ and removes it again', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await readerContext(site.browser);
     const page = await context.newPage();
     const title = builtH1(COURSE);
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     const favorite = page.getByRole('button', { name: '收藏', exact: true });
     await favorite.click();
     const saved = page.getByRole('button', { name: '已收藏' });
     await expect(saved.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('[data-action-status]').textContent()).resolves.toContain('已收藏');
 
-    await page.goto(server.url + '/favorites/');
+    await page.goto(site.url + '/favorites/');
     const list = page.locator('[data-favorites-list]');
     const link = list.getByRole('link', { name: title });
     await expect(link.getAttribute('href')).resolves.toBe(COURSE);
@@ -285,7 +274,7 @@ describe('我的收藏 (favorites)', () => {
     await page.reload();
     await expect(page.locator('[data-favorites-list] li').count()).resolves.toBe(0);
 
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     await expect(page.getByRole('button', { name: '收藏', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
       'false',
     );

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, runAxe } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeViolations, readerContext, runAxe } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { measureDesign } from '../helpers/design-checks.ts';
 import { builtDescription, builtH1, SITE } from '../helpers/site.ts';
@@ -46,21 +46,14 @@ interface Failure {
   detail: string;
 }
 
-let server: StaticServer;
-let browser: Browser;
 const failures: Failure[] = [];
 /** Body font-size by page/theme/width/size, to compare each text size with the one below it */
 const bodySizes = new Map<string, number>();
 const started = Date.now();
 
-beforeAll(async () => {
-  server = await serveStatic(SITE);
-  browser = await launchBrowser();
-});
+const site = useSiteInBrowser(SITE);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const views = PAGE_TYPES.length * SIZES.length * THEMES.length * WIDTHS.length;
   console.log(
@@ -85,28 +78,19 @@ function failureTable(list: Failure[]): string {
 }
 
 async function openContext(theme: (typeof THEMES)[number], size: (typeof SIZES)[number], width: number) {
-  const context: BrowserContext = await browser.newContext({
-    viewport: { width, height: 900 },
+  return readerContext(site.browser, {
+    width,
+    height: 900,
     colorScheme: theme.colorScheme,
+    textSize: size.value,
+    care: theme.care,
+    favorites: [SAVED],
   });
-  await context.addInitScript(
-    ({ size, care, saved }) => {
-      try {
-        localStorage.setItem('zl-text-size', size);
-        localStorage.setItem('zl-care', care ? 'on' : 'off');
-        localStorage.setItem('zl-favorites', JSON.stringify([saved]));
-      } catch {
-        // about:blank has no storage
-      }
-    },
-    { size: size.value, care: theme.care, saved: SAVED },
-  );
-  return context;
 }
 
 /** Loads a page type and brings it to the state a reader sees: search results in, filters open. */
 async function show(page: Page, pageType: (typeof PAGE_TYPES)[number]) {
-  await page.goto(server.url + pageType.path);
+  await page.goto(site.url + pageType.path);
   if (pageType.name === 'search') {
     await page.getByRole('status').filter({ hasText: '结果' }).waitFor();
     await page

@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readerContext } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { stubSpeech } from '../helpers/speech-stub.ts';
 import { SITE } from '../helpers/site.ts';
 
 /** Full keyboard use, in a sensible order, with Enter and Space doing what a click does. */
-let server: StaticServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic(SITE);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(SITE);
 
 const COURSE = PAGE_TYPES.find((p) => p.name === 'course')!.path;
 
@@ -77,7 +67,7 @@ describe('a course page by keyboard', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    context = await readerContext(site.browser);
     await stubSpeech(context, { voices: [{ lang: 'zh-CN', name: '婷婷' }] });
     page = await context.newPage();
   });
@@ -85,7 +75,7 @@ describe('a course page by keyboard', () => {
   afterAll(() => context?.close());
 
   it('reaches the skip link, settings, main nav and the page actions in reading order', async () => {
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     await page.getByRole('button', { name: '朗读', exact: true }).waitFor();
     const stops = await tabUntil(page, (stop) => stop.name === '打印');
     const names = stops.map((s) => s.name);
@@ -112,7 +102,7 @@ describe('a course page by keyboard', () => {
   });
 
   it('works the settings and page actions with Enter and Space', async () => {
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     await page.getByRole('button', { name: '朗读', exact: true }).waitFor();
     const html = page.locator('html');
 
@@ -151,7 +141,7 @@ describe('search by keyboard', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    context = await readerContext(site.browser);
     page = await context.newPage();
   });
 
@@ -161,7 +151,7 @@ describe('search by keyboard', () => {
 
   /** From the top of /search/: type a query, send it with the button, open the filters, stop on the first box. */
   async function toFirstFilter() {
-    await page.goto(server.url + '/search/');
+    await page.goto(site.url + '/search/');
     await page.getByRole('status').filter({ hasText: '请输入' }).waitFor();
 
     const toInput = await tabUntil(page, (stop) => stop.tag === 'input' && stop.type === 'search');
@@ -215,9 +205,9 @@ describe('search by keyboard', () => {
 
 describe('the header by keyboard on a wide screen', () => {
   it('shows the settings without the folding button, between the site name and the main nav', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await readerContext(site.browser, { width: 1280 });
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(site.url + COURSE);
     const names = (await tabUntil(page, (stop) => stop.name === '帮助')).map((s) => s.name);
     const wanted = ['智慧助老', '标准', '大', '特大', '关怀模式', '首页', '课程', '案例', '项目', '搜索', '帮助'];
     const at = inOrder(names, wanted);

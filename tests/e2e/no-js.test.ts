@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readerContext } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { SITE } from '../helpers/site.ts';
 
 /** Content pages work fully without JavaScript; JavaScript only adds the toggles, read-aloud and search. */
-let server: StaticServer;
-let browser: Browser;
 let withJs: BrowserContext;
 let withoutJs: BrowserContext;
 let on: Page;
 let off: Page;
 
+const site = useSiteInBrowser(SITE);
+
 beforeAll(async () => {
-  server = await serveStatic(SITE);
-  browser = await launchBrowser();
-  withJs = await browser.newContext({ viewport: { width: 375, height: 800 } });
-  withoutJs = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+  withJs = await readerContext(site.browser);
+  withoutJs = await readerContext(site.browser, { javaScriptEnabled: false });
   on = await withJs.newPage();
   off = await withoutJs.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const JS_ONLY_BUTTONS = ['标准', '大', '特大', '关怀模式', '朗读', '暂停', '停止朗读', '收藏', '复制链接', '打印'];
@@ -61,8 +54,8 @@ const CONTENT_PAGES = PAGE_TYPES.filter((p) => p.name !== 'search' && p.name !==
 
 describe('without JavaScript', () => {
   it.each(CONTENT_PAGES.map((p) => [p.name, p.path]))('%s shows all its content and navigation', async (_, path) => {
-    await on.goto(server.url + path);
-    await off.goto(server.url + path);
+    await on.goto(site.url + path);
+    await off.goto(site.url + path);
     const expected = await visibleContent(on);
     const actual = await visibleContent(off);
     expect(actual.blocks.length).toBeGreaterThan(1);
@@ -76,7 +69,7 @@ describe('without JavaScript', () => {
   });
 
   it('/search/ says search needs JavaScript, that it did not search, and offers the lists and scenario pages', async () => {
-    await off.goto(server.url + '/search/?q=挂号');
+    await off.goto(site.url + '/search/?q=挂号');
     const text = await mainText(off);
     expect(text).toContain('要用到浏览器的 JavaScript 功能');
     expect(text).toContain('所以刚才没有搜索');
@@ -92,7 +85,7 @@ describe('without JavaScript', () => {
   });
 
   it('/favorites/ says it needs JavaScript and suggests bookmarks', async () => {
-    await off.goto(server.url + '/favorites/');
+    await off.goto(site.url + '/favorites/');
     const text = await mainText(off);
     expect(text).toContain('“我的收藏”需要浏览器开启 JavaScript');
     expect(text).toContain('书签');

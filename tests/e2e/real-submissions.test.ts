@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, runAxe } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeViolations, runAxe } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 import { makeTree } from '../fixtures/entries.ts';
 import {
@@ -21,9 +21,6 @@ const TREE = path.join(OUTPUT, 'trees', 'real-built');
 const OUT = path.join(OUTPUT, 'real-build');
 const WIDTHS = [375, 1280] as const;
 
-let server: StaticServer;
-let browser: Browser;
-
 beforeAll(async () => {
   makeTree(TREE, REAL_ENTRIES, { 'units.yaml': realUnitsYaml() });
   const result = run('npx', ['astro', 'build', '--outDir', OUT], {
@@ -31,18 +28,13 @@ beforeAll(async () => {
     SITE_URL: 'https://zhulao.example.cn',
   });
   expect(result.status, result.output).toBe(0);
-  server = await serveStatic(OUT);
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(OUT);
 
 async function open(width: number, pagePath: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  const response = await page.goto(server.url + pagePath);
+  const page = await site.newPage(width);
+  const response = await page.goto(site.url + pagePath);
   expect(response?.status()).toBe(200);
   return page;
 }

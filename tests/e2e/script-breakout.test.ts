@@ -7,20 +7,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKED_ALONGSIDE_VARIABLE } from '../../src/config/paths.ts';
 import { makeTree, minimalCourse } from '../fixtures/entries.ts';
-import { launchBrowser } from '../helpers/browser.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 
 const NAME =
   '</script><script>window.__zhulaoPwned = 1; location.href = "https://evil.example/"</script>示例\u2028学院';
 const OUT = path.join(OUTPUT, 'script-breakout-build');
-
-let server: StaticServer;
-let browser: Browser;
 
 beforeAll(async () => {
   const tree = makeTree(path.join(OUTPUT, 'trees', 'script-breakout'), [minimalCourse]);
@@ -33,28 +28,23 @@ beforeAll(async () => {
     [CHECKED_ALONGSIDE_VARIABLE]: '1',
   });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.output}`);
-  server = await serveStatic(OUT);
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(OUT);
 
 describe('a unit name that closes a script block', () => {
   it('runs no script on the entry page, and the CSP is in force', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.url}/courses/minimal-course/`);
+    await page.goto(`${site.url}/courses/minimal-course/`);
     expect(await page.evaluate(() => (window as unknown as { __zhulaoPwned?: number }).__zhulaoPwned)).toBeUndefined();
-    expect(page.url()).toBe(`${server.url}/courses/minimal-course/`);
-    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(page.url()).toBe(`${site.url}/courses/minimal-course/`);
+    expect(requests.filter((url) => !url.startsWith(site.url))).toEqual([]);
     // The policy stands first in <head>: right after meta charset, before every script and JSON-LD block
     const head = await page.evaluate(() => [...document.head.children].map((e) => e.outerHTML.slice(0, 60)));
     expect(head[0]).toMatch(/^<meta charset/);
@@ -73,8 +63,8 @@ describe('a unit name that closes a script block', () => {
   });
 
   it('keeps the name as text in the JSON-LD', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/courses/minimal-course/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/courses/minimal-course/`);
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
     expect(blocks).toHaveLength(1);
     expect(JSON.parse(blocks[0]!).provider.name).toBe(NAME);

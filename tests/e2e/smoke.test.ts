@@ -1,30 +1,18 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { describeViolations, launchBrowser, runAxe } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { describeViolations, runAxe } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { DIST, OUTPUT } from '../helpers/run.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(DIST);
 
 describe('every page type in a real browser', () => {
   it.each(PAGE_TYPES.map((p) => [p.name, p.path]))(
     '%s (%s) loads in Chinese with no axe violations',
     async (name, pagePath) => {
-      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-      const response = await page.goto(server.url + pagePath);
+      const page = await site.newPage();
+      const response = await page.goto(site.url + pagePath);
       expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       await expect(page.locator('h1').count()).resolves.toBe(1);

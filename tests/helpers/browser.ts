@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,6 +20,72 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** What a reader's device and saved settings are; a phone (375 × 800) with the defaults unless told. */
+export interface Reader {
+  width?: number;
+  height?: number;
+  deviceScaleFactor?: number;
+  colorScheme?: 'light' | 'dark';
+  javaScriptEnabled?: boolean;
+  /** The saved text size (标准 is no setting at all) */
+  textSize?: string;
+  /** 关怀模式 saved as on or off */
+  care?: boolean;
+  /** The entries saved in 我的收藏, as the site stores them */
+  favorites?: unknown[];
+}
+
+export const PHONE = { width: 375, height: 800 } as const;
+
+/** A browser context for one reader; saved settings are in localStorage before any page script runs. */
+export async function readerContext(browser: Browser, reader: Reader = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: reader.width ?? PHONE.width, height: reader.height ?? PHONE.height },
+    ...(reader.deviceScaleFactor !== undefined && { deviceScaleFactor: reader.deviceScaleFactor }),
+    ...(reader.colorScheme && { colorScheme: reader.colorScheme }),
+    ...(reader.javaScriptEnabled === false && { javaScriptEnabled: false }),
+  });
+  const saved: Record<string, string> = {};
+  if (reader.textSize !== undefined) saved['zl-text-size'] = reader.textSize;
+  if (reader.care !== undefined) saved['zl-care'] = reader.care ? 'on' : 'off';
+  if (reader.favorites !== undefined) saved['zl-favorites'] = JSON.stringify(reader.favorites);
+  if (Object.keys(saved).length > 0) {
+    await context.addInitScript((items) => {
+      try {
+        for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+      } catch {
+        // about:blank has no storage
+      }
+    }, saved);
+  }
+  return context;
+}
+
+/** A built site served on 127.0.0.1 and one Chromium to look at it with. */
+export interface SiteInBrowser {
+  url: string;
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function openSiteInBrowser(root: string): Promise<SiteInBrowser> {
+  const server = await serveStatic(root);
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return {
+    url: server.url,
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 const require = createRequire(import.meta.url);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { DIST, OUTPUT } from '../helpers/run.ts';
 import { validateContent } from '../../src/checks/validator.ts';
 import { PROVINCES } from '../../src/schemas/provinces.ts';
@@ -67,25 +66,17 @@ const QUERIES: Query[] = fs
 /** `/courses/x/` → `courses/x`, `/glossary/#erweima` → `glossary` */
 const keyOf = (href: string) => new URL(href, 'http://x').pathname.replace(/^\/|\/$/g, '');
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteInBrowser(DIST);
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.newPage();
 });
 
 async function topResults(query: Query): Promise<string[]> {
   const params = new URLSearchParams(query.filters);
   if (query.query) params.set('q', query.query);
-  await page.goto(`${server.url}/search/?${params}`);
+  await page.goto(`${site.url}/search/?${params}`);
   await page
     .locator('[data-search-status]')
     .filter({ hasText: /找到|没有找到/ })
@@ -206,7 +197,7 @@ describe('search finds what people mean', () => {
 
   it('says nothing was found for a word no page has, rather than list pages that share one character of it', async () => {
     // Pagefind matches 机 of 机票 in 手机: without the check, 飞机票 listed phone courses.
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('飞机票')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('飞机票')}`);
     const status = page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/ });
     await status.waitFor();
     await expect(status.innerText()).resolves.toContain('没有找到');
@@ -218,11 +209,11 @@ describe('search finds what people mean', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/search/lexicon.json')) lexicon.push(request.url());
     });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('挂号')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('挂号')}`);
     await page.locator('[data-search-status]').filter({ hasText: '找到' }).waitFor();
     expect(lexicon, 'a search that finds enough loads no correction data').toEqual([]);
 
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('卦号')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('卦号')}`);
     const status = page.getByRole('status');
     await status.filter({ hasText: '找到' }).waitFor();
     expect(lexicon.length).toBe(1);
@@ -247,7 +238,7 @@ describe('search finds what people mean', () => {
   it("shows excerpts of the page's own text, never the hidden synonym lists", async () => {
     const synonyms = [...catalogue.scenarios.values()].flatMap((s) => s.synonyms);
     for (const query of ['滴滴', '看病', '浙江', '挂号']) {
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
       await page.locator('[data-search-status]').filter({ hasText: '找到' }).waitFor();
       for (const text of await page.locator('.result .excerpt').allInnerTexts()) {
         // A run of three synonyms in a row is the hidden list, not a sentence.
@@ -259,7 +250,7 @@ describe('search finds what people mean', () => {
   });
 
   it('reports the bytes one query fetches from the index', async () => {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator('[data-search-status]').filter({ hasText: '请输入' }).waitFor();
     let bytes = 0;
     page.on('response', async (response) => {
