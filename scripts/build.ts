@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { BUNDLED_MESSAGE } from '../src/build/content-checks-integration.ts';
 import { publishMedia } from '../src/export/media.ts';
@@ -20,15 +19,19 @@ import { formatReport } from '../src/report/problems.ts';
 import { exitWhenFlushed } from '../src/report/exit.ts';
 import type { CheckResult } from './build/content-check-worker.ts';
 import { indexSite } from './build/search-index.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'dist' },
-    timings: { type: 'string' },
-    /** A local preview (npm start): may use the local address, and every page says so. */
-    preview: { type: 'boolean', default: false },
+const { values } = readCommandLine(
+  {
+    options: {
+      out: { type: 'string', default: 'dist' },
+      timings: { type: 'string' },
+      /** A local preview (npm start): may use the local address, and every page says so. */
+      preview: { type: 'boolean', default: false },
+    },
   },
-});
+  '用法：npm run build [-- --preview] [--out 输出目录] [--timings 计时文件]：检查内容、生成网站和搜索索引；--preview 是本机预览',
+);
 const addressProblem = publicAddressProblem(values.preview);
 if (addressProblem) {
   console.error(`\n${addressProblem}\n`);

@@ -3,13 +3,14 @@
 // Timeouts and network errors are reported, not failed: the outside world is not ours to test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isExternal, linksInHtml } from '../src/build/links.ts';
 import { BASE_PATH, SITE_URL } from '../src/config/paths.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const { values } = parseArgs({
-  options: { external: { type: 'boolean', default: false }, dist: { type: 'string', default: 'dist' } },
-});
+const { values } = readCommandLine(
+  { options: { external: { type: 'boolean', default: false }, dist: { type: 'string', default: 'dist' } } },
+  '用法：npm run check-links [-- --external] [--dist 网站目录]：检查站内链接；加 --external 也检查站外链接',
+);
 const dist = path.resolve(values.dist);
 const pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 

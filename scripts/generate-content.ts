@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateContent, MARKER_FILE } from './generate/synthetic-content.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
 const USAGE =
   '用法：npm run generate -- 条目数 目标目录 [--seed 随机种子]，例如 npm run generate -- 800 /tmp/content-800';
@@ -12,24 +13,15 @@ function fail(message: string, { usage = true } = {}): never {
   process.exit(1);
 }
 
-function parseArgs(argv: string[]): { count: number; dir: string; seed: string } {
-  const positional: string[] = [];
-  let seed = '1';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--seed') {
-      if (argv[i + 1] === undefined) fail('--seed 后面要写随机种子（数字或文字）。');
-      seed = argv[++i]!;
-    } else if (arg.startsWith('--seed=')) {
-      seed = arg.slice('--seed='.length);
-    } else if (arg.startsWith('--')) {
-      fail(`不认识的选项 ${arg}。`);
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length !== 2) fail('需要两个参数：条目数和目标目录。');
-  const [countText, dir] = positional as [string, string];
+function readArgs(): { count: number; dir: string; seed: string } {
+  const { values, positionals } = readCommandLine(
+    { options: { seed: { type: 'string', default: '1' } }, allowPositionals: true },
+    USAGE,
+    1,
+  );
+  const { seed } = values;
+  if (positionals.length !== 2) fail('需要两个参数：条目数和目标目录。');
+  const [countText, dir] = positionals as [string, string];
   if (!/^[1-9]\d*$/.test(countText)) fail(`条目数「${countText}」不对，请写正整数，例如 800。`);
   if (seed.trim() === '') fail('随机种子不能为空。');
   return { count: Number(countText), dir: path.resolve(dir), seed };
@@ -51,7 +43,7 @@ function prepareDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
 }
 
-const { count, dir, seed } = parseArgs(process.argv.slice(2));
+const { count, dir, seed } = readArgs();
 const tree = generateContent({ count, seed });
 prepareDir(dir);
 const folders = new Set(tree.files.map((file) => path.dirname(path.join(dir, file.path))));

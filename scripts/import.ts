@@ -1,6 +1,7 @@
 // npm run import -- <申报表.docx | 汇总表.xlsx | 文件夹>… [--batch 2]: drafts entries from filled-in forms.
 import { CONTENT_DIR } from '../src/config/paths.ts';
 import { formatImportReport, importFailed, importFiles } from '../src/import/import-files.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
 const USAGE = [
   '用法：',
@@ -16,35 +17,27 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function parseArgs(argv: string[]): { files: string[]; batch?: number } | string {
-  const files: string[] = [];
-  let batch: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return USAGE;
-    let value: string | undefined;
-    if (arg === '--batch') value = argv[++i] ?? '';
-    else if (arg.startsWith('--batch=')) value = arg.slice('--batch='.length);
-    else if (arg.startsWith('-')) return `不认识的选项「${arg}」。\n${USAGE}`;
-    else files.push(arg);
-    if (value !== undefined) {
-      if (!/^[1-9]\d*$/.test(value)) return `批次「${value}」写得不对，请写数字，例如 --batch 2`;
-      batch = Number(value);
-    }
-  }
-  if (files.length === 0) return `请写出要导入的文件或文件夹。\n${USAGE}`;
-  return { files, batch };
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(2);
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (args === USAGE) {
+const { values, positionals: files } = readCommandLine(
+  {
+    options: { batch: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+  },
+  USAGE,
+);
+if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (typeof args === 'string') {
-  console.error(args);
-  process.exit(2);
+if (values.batch !== undefined && !/^[1-9]\d*$/.test(values.batch)) {
+  refuse(`批次「${values.batch}」写得不对，请写数字，例如 --batch 2`);
 }
-const result = await importFiles(args.files, { contentDir: CONTENT_DIR, batch: args.batch, today: today() });
+if (files.length === 0) refuse(`请写出要导入的文件或文件夹。\n${USAGE}`);
+const batch = values.batch === undefined ? undefined : Number(values.batch);
+const result = await importFiles(files, { contentDir: CONTENT_DIR, batch, today: today() });
 console.log(formatImportReport(result));
 if (importFailed(result)) process.exit(1);

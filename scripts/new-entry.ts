@@ -20,6 +20,7 @@ import {
   slugProblem,
 } from '../src/authoring/scaffold.ts';
 import { GUIDE_FILE, withFieldGuide } from '../src/authoring/field-guide.ts';
+import { parseCommandLine, UsageError } from '../src/report/command-line.ts';
 
 const USAGE = [
   '用法：',
@@ -37,20 +38,19 @@ function shown(file: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
-function parseArgs(argv: string[]): { positional: string[]; date?: string; help: boolean; templates: boolean } {
-  const positional: string[] = [];
-  let date: string | undefined;
-  let help = false;
-  let templates = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--write-templates') templates = true;
-    else if (arg === '--date') date = argv[++i] ?? '';
-    else if (arg.startsWith('--date=')) date = arg.slice('--date='.length);
-    else if (arg.startsWith('-')) throw new UserError(`不认识的选项「${arg}」。\n${USAGE}`);
-    else positional.push(arg);
-  }
+function readArgs(): { positional: string[]; date?: string; help: boolean; templates: boolean } {
+  const { values, positionals: positional } = parseCommandLine(
+    {
+      options: {
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        'write-templates': { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  const { date, help, 'write-templates': templates } = values;
   if (positional.length > 2) throw new UserError(`参数太多：${positional.join(' ')}。\n${USAGE}`);
   if (date !== undefined && !isIsoDate(date)) {
     throw new UserError(`日期「${date}」写得不对，请按 年-月-日 填写，例如 --date 2021-10-20`);
@@ -138,7 +138,7 @@ async function askSlug(asker: Asker, kind: Kind): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { positional, date, help, templates } = parseArgs(process.argv.slice(2));
+  const { positional, date, help, templates } = readArgs();
   if (help) {
     console.log(USAGE);
     return;
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UserError) {
+  if (error instanceof UserError || error instanceof UsageError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import { checkCaptions } from '../src/checks/file-checks.ts';
 import { decodeSubtitles, srtToVtt } from '../src/authoring/srt.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const files = process.argv.slice(2);
+const USAGE = '用法：npm run srt-to-vtt -- 字幕文件.srt（可以一次写几个），会在旁边生成同名的 .vtt 文件';
+const { positionals: files } = readCommandLine({ allowPositionals: true }, USAGE);
 if (files.length === 0) {
-  console.error('用法：npm run srt-to-vtt -- 字幕文件.srt（可以一次写几个），会在旁边生成同名的 .vtt 文件');
+  console.error(USAGE);
   process.exit(2);
 }
 let failed = false;

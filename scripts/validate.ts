@@ -6,15 +6,11 @@ import { planChangedCheck, validateEntries } from '../src/checks/changed-content
 import { formatAnnotation, formatProblem, formatReport, type Problem } from '../src/report/problems.ts';
 import { exitWhenFlushed } from '../src/report/exit.ts';
 import { insecureLinkNotes } from '../src/markdown/link-notes.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg !== '--changed');
-if (unknown.length > 0) {
-  console.error(
-    `不认识的参数：${unknown.join(' ')}\n用法：npm run validate（检查全部内容）或 npm run validate -- --changed（只检查与 main 相比有改动的条目）`,
-  );
-  await exitWhenFlushed(2);
-}
+const USAGE =
+  '用法：npm run validate（检查全部内容）或 npm run validate -- --changed（只检查与 main 相比有改动的条目）';
+const { values } = readCommandLine({ options: { changed: { type: 'boolean', default: false } } }, USAGE);
 
 /** The report, and under GitHub Actions one annotation per problem, then a failing exit once it is all written. */
 async function report(problems: Problem[]): Promise<never> {
@@ -45,7 +41,7 @@ async function checkAll(): Promise<void> {
   );
 }
 
-if (!args.includes('--changed')) {
+if (!values.changed) {
   await checkAll();
 } else {
   const plan = planChangedCheck(CONTENT_DIR);

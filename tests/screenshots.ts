@@ -4,22 +4,24 @@
 // Themes: light, dark (prefers-color-scheme), care (关怀模式), contrast (prefers-contrast: more).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { openSiteInBrowser, readerContext } from './helpers/browser.ts';
 import { DIST, OUTPUT } from './helpers/run.ts';
 import { PAGE_TYPES } from './helpers/page-types.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    pages: { type: 'string' },
-    sizes: { type: 'string', default: 'standard,large,xlarge' },
-    themes: { type: 'string', default: 'light,dark,care' },
-    widths: { type: 'string', default: '375,1280' },
-    dist: { type: 'string', default: DIST },
-    out: { type: 'string', default: 'screenshots' },
+const { values } = readCommandLine(
+  {
+    options: {
+      pages: { type: 'string' },
+      sizes: { type: 'string', default: 'standard,large,xlarge' },
+      themes: { type: 'string', default: 'light,dark,care' },
+      widths: { type: 'string', default: '375,1280' },
+      dist: { type: 'string', default: DIST },
+      out: { type: 'string', default: 'screenshots' },
+    },
   },
-});
+  '用法：npm run screenshots [-- --pages /,/courses/ --sizes standard,large --themes light,dark,care,contrast --widths 375,1280 --out 输出文件夹 --dist 网站目录]',
+);
 
 const pages = values.pages
   ? values.pages
@@ -29,28 +31,23 @@ const pages = values.pages
 const out = path.join(OUTPUT, values.out);
 fs.mkdirSync(out, { recursive: true });
 
-const server = await serveStatic(path.resolve(values.dist));
-const browser = await launchBrowser();
+const site = await openSiteInBrowser(path.resolve(values.dist));
 let count = 0;
 try {
   for (const theme of values.themes.split(',')) {
     for (const width of values.widths.split(',').map(Number)) {
       for (const size of values.sizes.split(',')) {
-        const context = await browser.newContext({
-          viewport: { width, height: 900 },
+        const context = await readerContext(site.browser, {
+          width,
+          height: 900,
           colorScheme: theme === 'dark' ? 'dark' : 'light',
           contrast: theme === 'contrast' ? 'more' : 'no-preference',
+          textSize: size,
+          care: theme === 'care',
         });
-        await context.addInitScript(
-          ([textSize, care]) => {
-            localStorage.setItem('zl-text-size', textSize!);
-            localStorage.setItem('zl-care', care!);
-          },
-          [size, theme === 'care' ? 'on' : 'off'],
-        );
         const page = await context.newPage();
         for (const { name, path: pagePath } of pages) {
-          await page.goto(server.url + pagePath, { waitUntil: 'load' });
+          await page.goto(site.url + pagePath, { waitUntil: 'load' });
           // Search pages: photograph the answer, not the loading state.
           if (pagePath.startsWith('/search/?')) {
             await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor({ timeout: 10_000 });
@@ -63,7 +60,6 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }
 console.log(`已保存 ${count} 张截图到 ${path.relative(process.cwd(), out)}/`);

@@ -28,6 +28,7 @@ export interface Reader {
   height?: number;
   deviceScaleFactor?: number;
   colorScheme?: 'light' | 'dark';
+  contrast?: 'more' | 'no-preference';
   javaScriptEnabled?: boolean;
   /** The saved text size (标准 is no setting at all) */
   textSize?: string;
@@ -45,6 +46,7 @@ export async function readerContext(browser: Browser, reader: Reader = {}): Prom
     viewport: { width: reader.width ?? PHONE.width, height: reader.height ?? PHONE.height },
     ...(reader.deviceScaleFactor !== undefined && { deviceScaleFactor: reader.deviceScaleFactor }),
     ...(reader.colorScheme && { colorScheme: reader.colorScheme }),
+    ...(reader.contrast && { contrast: reader.contrast }),
     ...(reader.javaScriptEnabled === false && { javaScriptEnabled: false }),
   });
   const saved: Record<string, string> = {};
