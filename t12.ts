@@ -1,4 +1,5 @@
-import { findUnsafeMarkup, decodeEntities } from './src/checks/markup-safety.ts';
+import { findUnsafeMarkup } from './src/checks/markup-safety.ts';
+import { decodeEntities } from './src/core/html-entities.ts';
 const g = (n: number) => Array.from({ length: n / 20 }, (_, i) => ' '.repeat(i * 2) + '- a').join('\n');
 for (const n of [10000, 20000, 40000]) {
   const s = g(n);

@@ -1,6 +1,7 @@
 import { MAX_HTML_DEPTH, type Refusal } from '../markdown/allowlist.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown/pipeline.ts';
 import { formatFieldPath } from '../report/problems.ts';
+import { decodeEntities as decodeOnce } from '../core/html-entities.ts';
 
 /**
  * Content is data, not code: entries arrive by pull request, so nothing in an entry may run in a reader's
@@ -24,63 +25,8 @@ const IGNORED_IN_URL = /[\p{Default_Ignorable_Code_Point}\p{Cc}\s]/gu;
 /** Embeddings, overrides and isolates reorder what is shown (“Trojan Source”); plain LRM/RLM marks do not. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  colon: ':',
-  semi: ';',
-  tab: '\t',
-  newline: '\n',
-  nbsp: '\u00a0',
-  sol: '/',
-  bsol: '\\',
-  lpar: '(',
-  rpar: ')',
-  period: '.',
-  comma: ',',
-  excl: '!',
-  quest: '?',
-  equals: '=',
-  num: '#',
-  percnt: '%',
-  plus: '+',
-  commat: '@',
-  lowbar: '_',
-  hyphen: '-',
-  dash: '\u2010',
-  lsqb: '[',
-  rsqb: ']',
-  lbrack: '[',
-  rbrack: ']',
-  grave: '`',
-};
-
-const ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#(\d+)|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
-
-function fromCodePoint(code: number): string {
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-}
-
-/**
- * Decodes HTML character references more leniently than a browser does (numeric ones without `;`, names in
- * any case), repeatedly, so that `jav&#x61;script:` and `&amp;#106;avascript:` are both seen for what they are.
- */
-export function decodeEntities(text: string): string {
-  let current = text;
-  for (let round = 0; round < 3 && current.includes('&'); round++) {
-    const next = current.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
-      if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
-      if (dec !== undefined) return fromCodePoint(Number(dec));
-      return NAMED_ENTITIES[name!.toLowerCase()] ?? whole;
-    });
-    if (next === current) break;
-    current = next;
-  }
-  return current;
-}
+/** References decoded, and what decoding reveals decoded again: `&amp;#106;avascript:` is seen for what it is. */
+const decodeEntities = (text: string) => decodeOnce(text, { repeat: true });
 
 /** A URL as the browser would read its scheme: entities decoded, full-width folded, invisible characters gone. */
 function normalizeUrl(url: string): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Nodes } from 'mdast';
 import { canParse, parseMarkdown } from '../markdown/plain-text.ts';
+import { decodeEntities } from '../core/html-entities.ts';
 import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines } from './frontmatter.ts';
 import { renderMarkdown } from '../markdown/pipeline.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
@@ -229,7 +230,7 @@ const HTML_BLOCK = /<\/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|thead
 
 /** The text of rendered HTML as a reader sees it: blocks and cells apart, image descriptions read, references decoded. */
 function shownHtml(html: string): string {
-  return decodeEntities(
+  return shownEntities(
     html
       .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, `${HARD_BREAK}$1${HARD_BREAK}`)
       .replace(HTML_BLOCK, HARD_BREAK)
@@ -330,16 +331,8 @@ export function checkEntryPrivacy(file: string, source: string, parts?: ReadEntr
 // ---------------------------------------------------------------------------------------------------------
 // Captions and pictures
 
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, decimal: string, hex: string, name: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? whole;
-    const cp = parseInt(decimal ?? hex, decimal ? 10 : 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-  });
-}
+/** A reference to no character (`&#0;`) draws nothing: dropped, so that `138&#0;12345678` is still one number. */
+const shownEntities = (text: string) => decodeEntities(text, { invalid: 'drop' });
 
 /**
  * WebVTT as subtitles show it: tags gone, references decoded, the lines of one cue together, and every
@@ -349,7 +342,7 @@ function shownCaptions(source: string): ShownText {
   const shown = new ShownText();
   source.split('\n').forEach((line, i) => {
     if (line.trim() === '' || line.includes('-->')) shown.hardBreak();
-    else shown.add(`${decodeEntities(line.replace(/<[^>\n]*>/g, ''))}\n`, i + 1);
+    else shown.add(`${shownEntities(line.replace(/<[^>\n]*>/g, ''))}\n`, i + 1);
   });
   return shown;
 }
@@ -367,7 +360,7 @@ function shownSvg(source: string, lines: Lines): ShownText {
       .slice(from, to)
       .split('\n')
       .forEach((piece, k) => {
-        shown.add(`${k > 0 ? '\n' : ''}${decodeEntities(piece)}`, lines.lineOf(offset));
+        shown.add(`${k > 0 ? '\n' : ''}${shownEntities(piece)}`, lines.lineOf(offset));
         offset += piece.length + 1;
       });
   };

@@ -1,6 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import { countChars } from '../core/char-count.ts';
+import { decodeEntities } from '../core/html-entities.ts';
 import { promoteSectionHeadings } from './section-headings.ts';
 import { remarkWordPaste } from './word-paste.ts';
 
@@ -46,8 +47,6 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|pre|tr|ul|ol|table|div)>|<br\s*\/?>|<hr\s*\/?>/gi;
-const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /**
  * The text a reader sees in HTML that Astro rendered from an entry's Markdown: the same text as
@@ -55,14 +54,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
  * second Markdown parse. Entries contain no raw HTML (the validator refuses it), so tags are Astro's own.
  */
 export function htmlToPlainText(html: string): string {
-  return html
-    // Table cells stay apart (a tab), so that numbers in neighbouring cells are not read as one (privacy.ts).
-    .replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, '\t')
-    .replace(BLOCK_END, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(ENTITY, (_, decimal: string, hex: string, name: string) =>
-      decimal || hex ? String.fromCodePoint(parseInt(decimal ?? hex, decimal ? 10 : 16)) : NAMED[name.toLowerCase()]!,
-    )
+  return decodeEntities(
+    html
+      // Table cells stay apart (a tab), so that numbers in neighbouring cells are not read as one (privacy.ts).
+      .replace(/<\/t[dh]>\s*(?=<t[dh][\s>])/gi, '\t')
+      .replace(BLOCK_END, '\n')
+      .replace(/<[^>]*>/g, ''),
+  )
     .split('\n')
     .filter((line) => line.trim() !== '')
     .join('\n');

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_PATH, SITE_URL } from '../../src/config/paths.ts';
-import { decodeEntities, SITE } from '../helpers/site.ts';
+import { decodeEntities } from '../../src/core/html-entities.ts';
+import { SITE } from '../helpers/site.ts';
 
 /** Every link, image, video and form in the built site that points into the site lands on a file that exists. */
 const ORIGIN = new URL(SITE_URL).origin;

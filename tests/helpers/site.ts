@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeEntities } from '../../src/core/html-entities.ts';
 import { DIST } from './run.ts';
 
 /**
@@ -26,15 +27,4 @@ export function builtH1(pagePath: string): string {
 export function builtDescription(pagePath: string): string {
   const html = fs.readFileSync(htmlFileFor(pagePath), 'utf8');
   return decodeEntities(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '');
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the character references Astro writes into attributes and text. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#')
-      return String.fromCodePoint(Number(ref[1]?.toLowerCase() === 'x' ? `0${ref.slice(1)}` : ref.slice(1)));
-    return ENTITIES[ref.toLowerCase()] ?? whole;
-  });
 }

@@ -7,6 +7,7 @@
  */
 import JSZip from 'jszip';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { decodeEntities } from '../../src/core/html-entities.ts';
 
 /** The 主要做法 section of a course form, as staff write it in Word: typed and automatic numbering, sub-steps. */
 export async function makeWordForm(): Promise<Buffer> {
@@ -47,14 +48,6 @@ export async function makeWordForm(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
 /** The text/plain flavour of the clipboard after copying the whole document in Word. */
 export async function clipboardText(docx: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(docx);
@@ -69,7 +62,7 @@ export async function clipboardText(docx: Buffer): Promise<string> {
   );
   const levelText = new Map(
     [...numbering.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[\s\S]*?<w:lvlText w:val="([^"]*)"/g)].map(
-      (m) => [m[1]!, unescapeXml(m[2]!)],
+      (m) => [m[1]!, decodeEntities(m[2]!)],
     ),
   );
   const counters = new Map<string, number>();
@@ -79,7 +72,7 @@ export async function clipboardText(docx: Buffer): Promise<string> {
     for (const [token] of paragraph!.matchAll(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>/g)) {
       if (token === '<w:tab/>') text += '\t';
       else if (token === '<w:br/>') text += '\n';
-      else text += unescapeXml(token.replace(/<[^>]+>/g, ''));
+      else text += decodeEntities(token.replace(/<[^>]+>/g, ''));
     }
     const numId = /<w:numId w:val="(\d+)"/.exec(paragraph!)?.[1];
     if (numId) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkMarkupSafety,
-  decodeEntities,
   describeUnsafeUrl,
   findUnsafeMarkdown,
   findUnsafeMarkup,
@@ -217,20 +216,6 @@ describe('describeUnsafeUrl', () => {
   it('rejects every other scheme with the allowed forms', () => {
     expect(describeUnsafeUrl('ftp://example.com/a.pdf')).toContain('https://');
     expect(describeUnsafeUrl('weixin://dl/chat')).toContain('联系方式');
-  });
-});
-
-describe('decodeEntities', () => {
-  it('decodes numeric references with or without a semicolon, and named ones in any case', () => {
-    expect(decodeEntities('&#106;&#x61;&#X76;&#97vascript&colon;&Tab;&NewLine;')).toBe('javavascript:\t\n');
-  });
-
-  it('decodes again what decoding produced', () => {
-    expect(decodeEntities('&amp;lt;script&amp;gt;')).toBe('<script>');
-  });
-
-  it('leaves unknown names and out-of-range numbers harmless', () => {
-    expect(decodeEntities('&unknown; &#0; &#x110000; &#99999999999;')).toBe('&unknown; \ufffd \ufffd \ufffd');
   });
 });
 
