@@ -2,6 +2,7 @@ import { MAX_HTML_DEPTH, type Refusal } from '../markdown/allowlist.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown/pipeline.ts';
 import { formatFieldPath } from '../report/problems.ts';
 import { decodeEntities as decodeOnce } from '../core/html-entities.ts';
+import { leavesOf, pathOf, type Step } from '../core/walk.ts';
 
 /**
  * Content is data, not code: entries arrive by pull request, so nothing in an entry may run in a reader's
@@ -473,38 +474,10 @@ export function checkMarkupSafety(
     const field = formatFieldPath(pathOf(at)) || '(frontmatter)';
     for (const message of new Set(findUnsafeMarkup(text))) problems.push({ field, message });
   };
-  const seen = new WeakSet<object>();
-  const stack: { value: unknown; at: Step | undefined }[] = [{ value: frontmatter, at: undefined }];
-  while (stack.length > 0) {
-    const { value, at } = stack.pop()!;
-    if (typeof value === 'string') {
-      add(at, value);
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || value instanceof Date || seen.has(value)) continue;
-    seen.add(value);
-    const children = Array.isArray(value)
-      ? value.map((item, i) => ({ value: item as unknown, at: { key: i, parent: at } }))
-      : Object.entries(value).map(([key, item]) => {
-          add({ key, parent: at }, key);
-          return { value: item, at: { key, parent: at } };
-        });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+  for (const { value, at } of leavesOf(frontmatter, { keys: true })) if (typeof value === 'string') add(at, value);
   for (const { line, message } of checkMarkdownBody(body, rendered)) {
     problems.push({ field: BODY_FIELD, message, ...(line === undefined ? {} : { line: line + firstLine - 1 }) });
   }
   return problems;
 }
 
-/** One step of a field path, linked to its parent: deep nesting costs no copying. */
-interface Step {
-  key: PropertyKey;
-  parent: Step | undefined;
-}
-
-function pathOf(step: Step | undefined): PropertyKey[] {
-  const path: PropertyKey[] = [];
-  for (let s = step; s; s = s.parent) path.push(s.key);
-  return path.reverse();
-}

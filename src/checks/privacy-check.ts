@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Nodes } from 'mdast';
 import { canParse, parseMarkdown } from '../markdown/plain-text.ts';
 import { decodeEntities } from '../core/html-entities.ts';
+import { fieldNameOf, leavesOf, pathOf } from '../core/walk.ts';
 import { decodeUtf8, lineOfField, readEntryText, readYamlText, type FieldLines } from './frontmatter.ts';
 import { renderMarkdown } from '../markdown/pipeline.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
@@ -200,24 +201,13 @@ function checkYaml(
 /** Format and bidi controls in titles and names (title, summary, name, members, term, aliases). */
 function hiddenControlProblems(file: string, value: unknown, fields?: FieldLines): Problem[] {
   const problems: Problem[] = [];
-  const seen = new WeakSet<object>();
-  const stack: { value: unknown; path: PropertyKey[]; named: boolean }[] = [{ value, path: [], named: false }];
-  while (stack.length > 0) {
-    const { value: v, path: at, named } = stack.pop()!;
-    if (typeof v === 'string') {
-      const codes = named ? findHiddenControls(v) : [];
-      if (codes.length > 0) {
-        const line = fields ? lineOfField(fields, at) : undefined;
-        problems.push({ file, field: formatFieldPath(at), message: describeHiddenControls(codes), ...(line ? { line } : {}) });
-      }
-      continue;
-    }
-    if (v === null || typeof v !== 'object' || v instanceof Date || seen.has(v)) continue;
-    seen.add(v);
-    const children = Array.isArray(v)
-      ? v.map((item, i) => ({ value: item as unknown, path: [...at, i], named }))
-      : Object.entries(v).map(([key, item]) => ({ value: item, path: [...at, key], named: TITLE_AND_NAME_FIELDS.has(key) }));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  for (const { value: v, at } of leavesOf(value)) {
+    if (typeof v !== 'string' || !TITLE_AND_NAME_FIELDS.has(fieldNameOf(at) ?? '')) continue;
+    const codes = findHiddenControls(v);
+    if (codes.length === 0) continue;
+    const path = pathOf(at);
+    const line = fields ? lineOfField(fields, path) : undefined;
+    problems.push({ file, field: formatFieldPath(path), message: describeHiddenControls(codes), ...(line ? { line } : {}) });
   }
   return problems.reverse();
 }

@@ -1,4 +1,5 @@
 import publicNumbers from './public-service-numbers.json' with { type: 'json' };
+import { leavesOf, pathOf } from '../core/walk.ts';
 
 /**
  * The one privacy rule: no personal contact data or ID numbers in anything a reader sees.
@@ -526,23 +527,17 @@ export interface PersonalNumberAt extends PersonalNumberFound {
  * Looks through every string and number in a value, nested objects, lists and keys included. Each object
  * is visited once, so YAML aliases that repeat or loop cannot make it run forever.
  */
-export function findPersonalNumbersDeep(
-  value: unknown,
-  path: PropertyKey[] = [],
-  seen = new Set<object>(),
-): PersonalNumberAt[] {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+export function findPersonalNumbersDeep(value: unknown): PersonalNumberAt[] {
+  const found: PersonalNumberAt[] = [];
+  for (const leaf of leavesOf(value, { keys: true })) {
+    if (typeof leaf.value !== 'string' && typeof leaf.value !== 'number' && typeof leaf.value !== 'bigint') continue;
     const once = new Map<string, PersonalNumberAt>();
-    for (const hit of findPersonalData(String(value))) if (!once.has(hit.key)) once.set(hit.key, { ...hit, path });
-    return [...once.values()];
+    for (const hit of findPersonalData(String(leaf.value))) {
+      if (!once.has(hit.key)) once.set(hit.key, { ...hit, path: pathOf(leaf.at) });
+    }
+    found.push(...once.values());
   }
-  if (value === null || typeof value !== 'object' || value instanceof Date || seen.has(value)) return [];
-  seen.add(value);
-  if (Array.isArray(value)) return value.flatMap((item, i) => findPersonalNumbersDeep(item, [...path, i], seen));
-  return Object.entries(value).flatMap(([key, item]) => [
-    ...findPersonalNumbersDeep(key, [...path, key], seen),
-    ...findPersonalNumbersDeep(item, [...path, key], seen),
-  ]);
+  return found;
 }
 
 /**

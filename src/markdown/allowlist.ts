@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { t } from '../i18n/zh-CN.ts';
+import { nodesOf } from '../core/walk.ts';
 
 /**
  * What an entry's body may become on the page: the elements and attributes that Markdown itself produces (GFM
@@ -173,14 +174,6 @@ export function htmlDepth(html: string): number {
   return max;
 }
 
-function* walk(root: Root): Generator<Nodes> {
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-}
 
 function allowedAttributes(tag: string): Set<string> {
   const list = BODY_SCHEMA.attributes?.[tag] ?? [];
@@ -204,7 +197,7 @@ export function urlRefused(value: string, attribute: 'href' | 'src'): boolean {
 function describeRefusals(tree: Root): Refusal[] {
   const refused = new Map<string, Refusal>();
   const add = (key: string, refusal: Refusal) => refused.has(key) || refused.set(key, refusal);
-  for (const node of walk(tree)) {
+  for (const node of nodesOf<Nodes>(tree)) {
     if (node.type === 'comment') add('comment', { comment: true });
     if (node.type !== 'element') continue;
     const element = node as Element;
@@ -227,7 +220,7 @@ function describeRefusals(tree: Root): Refusal[] {
 /** Removes the addresses `urlRefused` refuses from a sanitised tree; whether there were any. */
 function removeRefusedUrls(tree: Root): boolean {
   let removed = false;
-  for (const node of walk(tree)) {
+  for (const node of nodesOf<Nodes>(tree)) {
     if (node.type !== 'element') continue;
     for (const name of ['href', 'src'] as const) {
       const value = node.properties[name];
@@ -242,7 +235,7 @@ function removeRefusedUrls(tree: Root): boolean {
 
 /** Astro finds body images by the attribute's exact (upper-case) name. */
 function restoreImageMarkers(tree: Root): void {
-  for (const node of walk(tree)) {
+  for (const node of nodesOf<Nodes>(tree)) {
     if (node.type !== 'element' || node.tagName !== 'img') continue;
     const marker = node.properties[ASTRO_IMAGE_PROPERTY];
     if (marker === undefined) continue;

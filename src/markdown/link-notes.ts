@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast';
 import { canParse, parseMarkdown } from './plain-text.ts';
 import type { Problem } from '../report/problems.ts';
+import { nodesOf } from '../core/walk.ts';
 
 /**
  * Links that are allowed but not encrypted. Provincial platforms publish courses at http:// addresses that a
@@ -20,14 +21,11 @@ export function isInsecureUrl(url: string): boolean {
 export function insecureLinksInBody(markdown: string): string[] {
   if (!canParse(markdown)) return [];
   const found = new Set<string>();
-  const stack: Nodes[] = [parseMarkdown(markdown)];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of nodesOf<Nodes>(parseMarkdown(markdown))) {
     if ((node.type === 'link' || node.type === 'definition') && isInsecureUrl(node.url)) found.add(node.url);
     if (node.type === 'text') {
       for (const [address] of node.value.matchAll(BARE_ADDRESS)) if (isInsecureUrl(address)) found.add(address);
     }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return [...found];
 }

@@ -7,6 +7,7 @@ import {
 import type { AstroConfig } from 'astro';
 import { markdownToHtml, type Features, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
 import { canParse } from './plain-text.ts';
+import { nodesOf } from '../core/walk.ts';
 import { applyAllowlist, MAX_HTML_DEPTH, type Refusal } from './allowlist.ts';
 import { HAST_PLUGINS, MDAST_PLUGINS, SOURCE_TRANSFORMS } from './transforms.ts';
 
@@ -60,15 +61,11 @@ export function prepareBody(body: string): string {
   return SOURCE_TRANSFORMS.reduce((text, transform) => transform(text), body.trim());
 }
 
-function textOf(node: unknown): string {
+function textOf(node: object): string {
   let text = '';
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as { value?: unknown; alt?: unknown; children?: unknown[] };
+  for (const current of nodesOf<{ value?: unknown; alt?: unknown }>(node)) {
     if (typeof current.value === 'string') text += current.value;
     if (typeof current.alt === 'string') text += current.alt;
-    if (Array.isArray(current.children))
-      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]);
   }
   return text;
 }
