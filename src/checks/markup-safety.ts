@@ -480,4 +480,3 @@ export function checkMarkupSafety(
   }
   return problems;
 }
-

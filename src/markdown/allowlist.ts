@@ -174,7 +174,6 @@ export function htmlDepth(html: string): number {
   return max;
 }
 
-
 function allowedAttributes(tag: string): Set<string> {
   const list = BODY_SCHEMA.attributes?.[tag] ?? [];
   return new Set(list.map((entry) => (typeof entry === 'string' ? entry : entry[0])));
