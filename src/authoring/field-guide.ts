@@ -5,7 +5,7 @@
  * tests/unit/authoring/field-guide.test.ts fails when the guide is out of date.
  */
 import type { z } from 'astro/zod';
-import { contractOf, elementOf, shapeOf, type FieldContract } from '../schemas/contract.ts';
+import { contractOf, elementOf, isRequiredField, shapeOf, type FieldContract } from '../schemas/contract.ts';
 import { UnitSchema } from '../schemas/data.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { entryBaseShape } from '../schemas/shared.ts';
@@ -20,12 +20,10 @@ interface Row {
   required: boolean;
 }
 
-const isRequired = (schema: z.ZodType) => !schema.safeParse(undefined).success;
-
 function rowsOf(shape: Record<string, z.ZodType>, names: readonly string[], prefix = ''): Row[] {
   return names.flatMap((name) => {
     const schema = shape[name]!;
-    const row = { field: `${prefix}${name}`, contract: contractOf(schema)!, required: isRequired(schema) };
+    const row = { field: `${prefix}${name}`, contract: contractOf(schema)!, required: isRequiredField(schema) };
     // The fields of each item of a list of records (授课人) follow their list.
     const itemShape = shapeOf(elementOf(schema) ?? schema);
     const nested = itemShape && elementOf(schema) ? rowsOf(itemShape, Object.keys(itemShape), `${name}[].`) : [];

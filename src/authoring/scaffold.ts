@@ -5,7 +5,7 @@
  */
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { contractOf, shapeOf, type FieldContract } from '../schemas/contract.ts';
+import { contractOf, isRequiredField, shapeOf, type FieldContract } from '../schemas/contract.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { InstructorSchema } from '../schemas/project.ts';
 import { entrySlugFault } from '../core/slugs.ts';
@@ -84,7 +84,7 @@ function contract(kind: Kind, name: string): FieldContract {
 /** Optional fields (and fields with a default) are written commented out. */
 export function isOptionalField(kind: Kind, name: string): boolean {
   const field = entryShape(kind)[name];
-  return field !== undefined && field.safeParse(undefined).success;
+  return field !== undefined && !isRequiredField(field);
 }
 
 export interface ScaffoldOptions {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'astro/zod';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
-import { contractOf, type FieldContract } from '../schemas/contract.ts';
+import { contractOf, isRequiredField, unwrapField, type FieldContract } from '../schemas/contract.ts';
 import { PROVINCES, getProvince } from '../schemas/provinces.ts';
 import { UnitFields, type Batch, type Scenario, type Unit } from '../schemas/data.ts';
 import { isLocalVideo } from '../schemas/shared.ts';
@@ -177,25 +177,10 @@ interface Unwrapped {
   defaultValue?: unknown;
 }
 
-/** Peels optional, default and pipes (a preprocess pipe shows its output, a transform pipe its input). */
+/** unwrapField (src/schemas/contract.ts), for the slice of Zod's internals that the field table reads. */
 function unwrap(schema: ZodLike): Unwrapped {
-  let current = schema;
-  let optional = false;
-  let defaultValue: unknown;
-  for (;;) {
-    const { def } = current;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') {
-      optional ||= def.type === 'optional';
-      current = def.innerType!;
-    } else if (def.type === 'default' || def.type === 'prefault') {
-      defaultValue = def.defaultValue;
-      current = def.innerType!;
-    } else if (def.type === 'pipe') {
-      current = def.in!.def.type === 'transform' ? def.out! : def.in!;
-    } else {
-      return { schema: current, optional, defaultValue };
-    }
-  }
+  const { schema: inner, optional, defaultValue } = unwrapField(schema as unknown as z.ZodType);
+  return { schema: inner as unknown as ZodLike, optional, defaultValue };
 }
 
 function describeNumber(schema: ZodLike): string {
@@ -441,7 +426,7 @@ function contractOfField(name: string, field: ZodLike): FieldContract {
 /** Rows for the fields of an object, read off each field's contract. */
 function schemaDocs(shape: Record<string, ZodLike>, parent?: { key: string; label: string }): FieldDoc[] {
   return Object.entries(shape).flatMap(([name, field]) => {
-    const { schema, optional, defaultValue } = unwrap(field);
+    const { schema, defaultValue } = unwrap(field);
     const contract = contractOfField(name, field);
     const exported = contract.exported !== false;
     const ownKey = contract.exportName ?? name;
@@ -451,7 +436,7 @@ function schemaDocs(shape: Record<string, ZodLike>, parent?: { key: string; labe
       ...(parent ? { parent: parent.key, parentLabel: parent.label } : {}),
       label: contract.label,
       type: contract.exportType ?? describeType(schema),
-      required: !optional && defaultValue === undefined,
+      required: isRequiredField(field as unknown as z.ZodType),
       ...(defaultValue !== undefined ? { defaultValue: exportedDefault(defaultValue) } : {}),
       ...(!parent && contract.exportWhenEmpty ? { whenEmpty: contract.exportWhenEmpty } : {}),
       note: contract.exportNote ?? contract.hint,

@@ -111,6 +111,7 @@ interface Def {
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   valueType?: z.ZodType;
+  defaultValue?: unknown;
 }
 
 const defOf = (schema: z.ZodType) => schema.def as unknown as Def;
@@ -134,11 +135,39 @@ function peel(schema: z.ZodType): z.ZodType | undefined {
   }
 }
 
+export interface UnwrappedField {
+  /** The object, array, string… that holds the value */
+  schema: z.ZodType;
+  /** Marked optional (a field with only a default is not) */
+  optional: boolean;
+  /** The default the schema fills in, if any */
+  defaultValue?: unknown;
+}
+
+/** The one Zod unwrapper: peels the wrappers off a field's schema and says what they meant. */
+export function unwrapField(schema: z.ZodType): UnwrappedField {
+  let current = schema;
+  let optional = false;
+  let defaultValue: unknown;
+  for (let next = peel(current); next; next = peel(current)) {
+    const def = defOf(current);
+    if (def.type === 'optional') optional = true;
+    if ((def.type === 'default' || def.type === 'prefault') && defaultValue === undefined) {
+      defaultValue = def.defaultValue;
+    }
+    current = next;
+  }
+  return { schema: current, optional, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+}
+
 /** The schema without its wrappers: the object, array, string… that holds the value. */
 export function unwrapSchema(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  for (let next = peel(current); next; next = peel(current)) current = next;
-  return current;
+  return unwrapField(schema).schema;
+}
+
+/** Whether an entry must give the field: it is neither optional nor filled in by a default. */
+export function isRequiredField(schema: z.ZodType): boolean {
+  return !schema.safeParse(undefined).success;
 }
 
 /** The contract on a schema or on what it wraps (a field made optional keeps its contract). */
