@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { countChars } from '../../src/markdown/plain-text.ts';
+import { countChars } from '../../src/core/char-count.ts';
 import { findPersonalNumbers, findPersonalNumbersDeep } from '../../src/checks/privacy.ts';
 import { BODY_RULES } from '../../src/markdown/sections.ts';
 import { DATA_FILES, KINDS, type Kind } from '../../src/config/paths.ts';

@@ -1,15 +1,13 @@
+/**
+ * The text a reader sees in an entry's Markdown, and its length in 字. The counter itself (countChars) lives in
+ * src/core/char-count.ts, below the schemas that need it: import it from there.
+ */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import { countChars } from '../core/char-count.ts';
 import { decodeEntities } from '../core/html-entities.ts';
 import { promoteSectionHeadings } from './section-headings.ts';
 import { remarkWordPaste } from './word-paste.ts';
-
-/**
- * The text a reader sees in an entry's Markdown, and its length in 字. The counter itself lives in
- * src/core/char-count.ts, below the schemas that need it.
- */
-export { countChars, countCodePoints, countGraphemes } from '../core/char-count.ts';
 
 /**
  * The longest body the Markdown parser is given, in UTF-16 units: several times what a 3,000-字 body with its

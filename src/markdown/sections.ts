@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Kind } from '../config/paths.ts';
-import { canParse, countChars, parseMarkdown, plainText } from './plain-text.ts';
+import { countChars } from '../core/char-count.ts';
+import { canParse, parseMarkdown, plainText } from './plain-text.ts';
 import { sectionNameOf } from './section-headings.ts';
 
 export interface SectionRule {

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  countChars,
-  countCodePoints,
-  countGraphemes,
-  countMarkdownChars,
-  htmlToPlainText,
-} from '../../../src/markdown/plain-text.ts';
+import { countChars, countCodePoints, countGraphemes } from '../../../src/core/char-count.ts';
+import { countMarkdownChars, htmlToPlainText } from '../../../src/markdown/plain-text.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
 
