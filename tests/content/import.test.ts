@@ -76,6 +76,15 @@ describe('npm run import', () => {
     expect(report.stdout).toContain('不是条目字段的栏目：序号「1」、备注「第二批补报」');
   });
 
+  it('dates every draft with the day of the import (addedOn), so that the feed announces it', () => {
+    const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const china = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const file of Object.values(DRAFTS)) {
+      const added = /^addedOn: (\S+)$/m.exec(fs.readFileSync(path.join(tree, file), 'utf8'))?.[1];
+      expect([local, china], file).toContain(added);
+    }
+  });
+
   it('reads a course form: spaced labels, ☑ with minutes, ■ for sharing, names, awards, paragraphs', () => {
     const { data, body } = draft(DRAFTS.course);
     expect(data).toMatchObject({
