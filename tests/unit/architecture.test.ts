@@ -28,9 +28,9 @@ const FOLDERS: [prefix: string, layer: Layer][] = [
   ['src/collections/', 'collections'],
   ['src/authoring/', 'authoring'],
   ['src/import/', 'import'],
-  ['src/site/', 'site'],
   ['src/search/', 'search'],
   ['src/export/', 'export'],
+  ['src/site/', 'site'],
   ['src/build/', 'build'],
   ['src/pages/', 'pages'],
   ['src/layouts/', 'pages'],
@@ -52,9 +52,9 @@ type Layer =
   | 'collections'
   | 'authoring'
   | 'import'
-  | 'site'
   | 'search'
   | 'export'
+  | 'site'
   | 'build'
   | 'pages'
   | 'browser'
@@ -75,9 +75,10 @@ export const LAYERS: Record<Layer, Layer[]> = {
   collections: [...FOUNDATION, 'schemas', 'markdown', 'checks'],
   authoring: [...FOUNDATION, 'schemas', 'markdown', 'checks'],
   import: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'authoring'],
-  site: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'collections'],
-  search: [...FOUNDATION, 'schemas', 'markdown', 'collections', 'site'],
-  export: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'collections', 'site'],
+  search: [...FOUNDATION, 'schemas', 'markdown', 'collections'],
+  export: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'collections'],
+  // A page's data: what it shows, computed from the entries, their search facets and their published files.
+  site: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'collections', 'search', 'export'],
   build: [...FOUNDATION, 'schemas', 'markdown', 'checks', 'collections', 'export'],
   pages: [
     ...FOUNDATION,
