@@ -70,6 +70,7 @@ export const UI = {
   'list.count': '共 {count} 条，第 {page} / {pages} 页',
   'list.prev': '上一页',
   'list.pageOf': '第 {page} 页，共 {pages} 页',
+  'list.pageTitle': '{title}（第 {page} 页）',
   'list.onlyPromoted': '只看推介的{kind}（{count} 条）',
   'list.showAll': '看全部{kind}（{count} 条）',
   'list.promotedTitle': '推介的{kind}',
