@@ -1,16 +1,19 @@
 import { translator } from './translate.ts';
 import { ENTRY_ACTIONS_UI } from './zh-CN/entry-actions.ts';
 import { FAVORITES_UI } from './zh-CN/favorites.ts';
+import { OPEN_DATA_UI } from './zh-CN/open-data.ts';
 import { SEARCH_UI } from './zh-CN/search.ts';
 
 /**
- * Every string the site shows, in one table. `{name}` marks a placeholder. The strings a browser script shows
- * live in a small table of their own (src/i18n/zh-CN/), spread in here, so the script can import just those.
+ * Every string the site shows, in one table. `{name}` marks a placeholder. Some features keep their strings in a
+ * table of their own (src/i18n/zh-CN/), spread in here: each browser script's, so that the script imports just
+ * those, and the long texts of /data/.
  */
 export const UI = {
   ...ENTRY_ACTIONS_UI,
   ...FAVORITES_UI,
   ...SEARCH_UI,
+  ...OPEN_DATA_UI,
   'site.name': '智慧助老 · 优质案例、项目与课程展示',
   'site.shortName': '智慧助老',
   'site.tagline': '帮助老年人用好智能手机：看病、出行、付款、办事，一步一步学。',

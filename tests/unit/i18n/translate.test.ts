@@ -40,3 +40,17 @@ describe('translator', () => {
       for (const [key, text] of Object.entries(table)) expect(UI[key as keyof typeof UI]).toBe(text);
   });
 });
+
+describe('strings with markup', () => {
+  it('hold markup only under a key ending in Html, and only <code> and links', () => {
+    for (const [key, text] of Object.entries(UI)) {
+      if (!key.endsWith('Html')) {
+        expect(text, key).not.toMatch(/<[a-z/]/i);
+        continue;
+      }
+      const tags = [...text.matchAll(/<\/?([a-z]+)[^>]*>/gi)].map((m) => m[0]);
+      for (const tag of tags)
+        expect(tag, key).toMatch(/^(<\/?code>|<a href="(#[\w-]+|https:\/\/[^"]+|\{url\})"( rel="[a-z ]+")?>|<\/a>)$/);
+    }
+  });
+});
