@@ -87,9 +87,9 @@ export const LAYERS: Record<Layer, Layer[]> = {
     'checks',
     'collections',
     'import',
-    'site',
     'search',
     'export',
+    'site',
     'browser',
     'assets',
   ],
@@ -103,9 +103,9 @@ export const LAYERS: Record<Layer, Layer[]> = {
     'collections',
     'authoring',
     'import',
-    'site',
     'search',
     'export',
+    'site',
     'build',
   ],
 };
@@ -176,6 +176,12 @@ export function astroModules(file: string, text: string): Module[] {
   if (scripts.length > 0)
     modules.push({ path: `${file}#script`, imports: scripts.flatMap((s) => importsOf(s)), browserEntry: true });
   return modules;
+}
+
+/** An .mdx page as a module: its ESM lines (`import`/`export` at the start of a line, up to a blank line). */
+export function mdxModule(file: string, text: string): Module {
+  const esm = [...text.matchAll(/^(?:import|export)\b[\s\S]*?(?=\n\s*\n|$(?![\s\S]))/gm)].map((m) => m[0]);
+  return { path: file, imports: importsOf(esm.join('\n')) };
 }
 
 export function layerOf(file: string): Layer | undefined {
@@ -256,10 +262,12 @@ function projectModules(): Module[] {
     fs
       .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
       .map((name) => `${dir}/${name.split(path.sep).join('/')}`)
-      .filter((file) => /\.(ts|mts|mjs|js|astro)$/.test(file) && !file.endsWith('.d.ts'))
+      .filter((file) => /\.(ts|mts|mjs|js|astro|mdx)$/.test(file) && !file.endsWith('.d.ts'))
       .flatMap((file) => {
         const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-        return file.endsWith('.astro') ? astroModules(file, text) : [{ path: file, imports: importsOf(text, file) }];
+        if (file.endsWith('.astro')) return astroModules(file, text);
+        if (file.endsWith('.mdx')) return [mdxModule(file, text)];
+        return [{ path: file, imports: importsOf(text, file) }];
       }),
   );
 }
@@ -342,6 +350,17 @@ describe('the import-direction checker', () => {
         module('src/search/lexicon.ts', "import { pinyin } from 'pinyin-pro';"),
       ]),
     ).toEqual([]);
+  });
+
+  it('reads the imports of an .mdx page, not its prose', () => {
+    const page = mdxModule(
+      'src/pages/help.mdx',
+      "---\ntitle: 帮助\n---\nimport Box from '../components/Box.astro';\nimport { x } from '../build/links.ts';\n\n正文里提到 import 这个词。\n",
+    );
+    expect(page.imports.map((i) => i.specifier)).toEqual(['../components/Box.astro', '../build/links.ts']);
+    expect(violations([page])).toEqual([
+      'src/pages/help.mdx (pages) imports src/build/links.ts (build); pages may import core, i18n, config, report, schemas, markdown, checks, collections, import, search, export, site, browser, assets',
+    ]);
   });
 
   it('fails a module in a folder that is in no layer', () => {
