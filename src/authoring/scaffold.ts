@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { contractOf, isRequiredField, shapeOf, type FieldContract } from '../schemas/contract.ts';
 import { ENTRY_SCHEMAS } from '../schemas/index.ts';
 import { InstructorSchema } from '../schemas/project.ts';
+import { fillPlaceholders } from '../core/placeholders.ts';
 import { entrySlugFault } from '../core/slugs.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { KINDS, type Kind } from '../config/paths.ts';
@@ -152,10 +153,11 @@ export function fieldOrder(kind: Kind): string[] {
 function fieldValue(name: string, options: ScaffoldOptions): string {
   const field = KINDS.map((kind) => entryShape(kind)[name]).find((schema) => schema !== undefined);
   const known = field && contractOf(field);
-  return (known?.placeholder ?? known?.example ?? '')
-    .replaceAll('{slug}', options.slug)
-    .replaceAll('{date}', options.date)
-    .replaceAll('{addedOn}', options.addedOn ?? options.date);
+  return fillPlaceholders(known?.placeholder ?? known?.example ?? '', {
+    slug: options.slug,
+    date: options.date,
+    addedOn: options.addedOn ?? options.date,
+  });
 }
 
 /**

@@ -1,15 +1,12 @@
-/** Values for a string's `{name}` placeholders. */
-export type Params = Readonly<Record<string, string | number>>;
+import { fillPlaceholders, type Params } from '../core/placeholders.ts';
+
+export type { Params };
 
 /** A table of UI strings: flat dotted keys, `{name}` placeholders. */
 export type Strings = Readonly<Record<string, string>>;
 
-/** Fills `{name}` placeholders. One left without a value stays visible, so that review notices it. */
-export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    params[name] === undefined ? placeholder : String(params[name]),
-  );
-}
+/** Fills `{name}` placeholders (src/core/placeholders.ts). One left without a value stays visible. */
+export const fill = fillPlaceholders;
 
 /**
  * The one way to read UI text, on the server and in the browser: `t(key, params)` over a table of strings,

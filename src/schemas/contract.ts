@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { fillPlaceholders } from '../core/placeholders.ts';
 
 /**
  * A field's whole contract, kept on its Zod schema (a registry of Zod 4 metadata): what the field is
@@ -67,12 +68,13 @@ export function listValuesOr(values: readonly string[]): string {
 }
 
 function filled(text: string, contract: ContractInput): string {
-  return text
-    .replaceAll('{min}', String(contract.min ?? ''))
-    .replaceAll('{max}', String(contract.max ?? ''))
-    .replaceAll('{values}', listValues(contract.values ?? []))
-    .replaceAll('{valuesOr}', listValuesOr(contract.values ?? []))
-    .replaceAll('{example}', contract.example ?? '');
+  return fillPlaceholders(text, {
+    min: contract.min ?? '',
+    max: contract.max ?? '',
+    values: listValues(contract.values ?? []),
+    valuesOr: listValuesOr(contract.values ?? []),
+    example: contract.example ?? '',
+  });
 }
 
 /** The contract as consumers read it: placeholders in the texts filled in, aliases checked. */

@@ -66,7 +66,7 @@ const FOUNDATION: Layer[] = ['core', 'i18n', 'config', 'report'];
 /** What each layer may import besides itself: the allowed layer graph, lowest layers first. */
 export const LAYERS: Record<Layer, Layer[]> = {
   core: [],
-  i18n: [],
+  i18n: ['core'],
   config: ['core'],
   report: [],
   schemas: ['core'],
