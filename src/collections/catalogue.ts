@@ -2,6 +2,8 @@ import type { CollectionEntry } from 'astro:content';
 import { getProvince, type Province } from '../schemas/provinces.ts';
 import type { Batch, Scenario, Unit } from '../schemas/data.ts';
 import { KINDS, type Kind } from '../config/paths.ts';
+import { compareKindThenNewest, compareNewest, type NewestKey } from '../core/newest-first.ts';
+import { isLive } from './entry-state.ts';
 
 export type Entry<K extends Kind = Kind> = CollectionEntry<K>;
 
@@ -9,19 +11,21 @@ export type Entry<K extends Kind = Kind> = CollectionEntry<K>;
 export const PAGE_SIZE = 20;
 export type ScenarioWithSlug = Scenario & { slug: string };
 
-/** Newest recommendation first; ties by title so that the order never depends on file order. */
+/** What the one newest-first order (src/core/newest-first.ts) reads of an entry. */
+export const newestKey = (entry: Entry): NewestKey => ({
+  recommendedOn: entry.data.recommendedOn,
+  kind: entry.collection,
+  slug: entry.id,
+});
+
+/** Newest recommendation first; same day: kind in the site's order, then slug. */
 export function byNewest(a: Entry, b: Entry): number {
-  return (
-    b.data.recommendedOn.getTime() - a.data.recommendedOn.getTime() ||
-    a.data.title.localeCompare(b.data.title, 'zh-CN') ||
-    a.id.localeCompare(b.id)
-  );
+  return compareNewest(newestKey(a), newestKey(b));
 }
 
-/** Courses first (what seniors come for), then projects, then cases; newest first within a kind. */
-const KIND_ORDER: Record<Kind, number> = { courses: 0, projects: 1, cases: 2 };
+/** Kind in the site's order (课程资源, 工作案例, 教育培训项目), newest first within a kind. */
 export function byKindThenNewest(a: Entry, b: Entry): number {
-  return KIND_ORDER[a.collection] - KIND_ORDER[b.collection] || byNewest(a, b);
+  return compareKindThenNewest(newestKey(a), newestKey(b));
 }
 
 export interface Catalogue {
@@ -114,7 +118,7 @@ export function relatedEntries(entry: Entry, c: Catalogue, count = 3): Entry[] {
   for (const name of entry.data.scenarios) {
     for (const other of c.byScenario.get(c.scenarioByName.get(name)!.slug) ?? []) {
       if (sameKind.length >= count) break;
-      if (seen.has(other) || other.data.withdrawn) continue;
+      if (seen.has(other) || !isLive(other)) continue;
       seen.add(other);
       if (other.collection === entry.collection) sameKind.push(other);
       else if (otherKinds.length < count) otherKinds.push(other);

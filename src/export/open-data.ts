@@ -15,6 +15,7 @@ import { channelOf } from '../collections/channel.ts';
 import type { Channel } from '../schemas/shared.ts';
 import { absoluteUrl, KINDS, type Kind } from '../config/paths.ts';
 import { describePersonalNumber, findPersonalNumbersDeep } from '../checks/privacy.ts';
+import { compareNewest } from '../core/newest-first.ts';
 import type { EntryDataByKind } from '../checks/validator.ts';
 
 /**
@@ -531,22 +532,12 @@ export function checkRecordPrivacy(record: ExportRecord): void {
   throw new Error(`开放数据：${record.kind}/${record.slug} 的 ${field} — ${describePersonalNumber(hit)}`);
 }
 
-const KIND_ORDER = new Map(KINDS.map((kind, i) => [kind, i]));
-
-/** Newest recommendation first, then kind and slug: the order never depends on file order. */
-function byNewest(a: ExportRecord, b: ExportRecord): number {
-  return (
-    b.recommendedOn.localeCompare(a.recommendedOn) ||
-    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
-    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-  );
-}
-
 /** Every entry, withdrawn ones included (marked `withdrawn: true`), checked against the privacy rule. */
 export function buildExportRecords(sources: readonly ExportSource[], context: ExportContext): ExportRecord[] {
   const records = sources.map((source) => toExportRecord(source, context));
   records.forEach(checkRecordPrivacy);
-  return records.sort(byNewest);
+  // The site's newest-first order (src/core/newest-first.ts): newest first, then kind and slug.
+  return records.sort(compareNewest);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { t } from '../i18n/zh-CN.ts';
 import { entryPath, relatedEntries, type Catalogue, type Entry } from '../collections/catalogue.ts';
 import { channelOf } from '../collections/channel.ts';
+import { isFeatured, isPromoted } from '../collections/entry-state.ts';
 import { htmlToPlainText } from '../markdown/plain-text.ts';
 import { formatDate } from './format.ts';
 import { termsInEntry } from './glossary-terms.ts';
@@ -102,7 +103,7 @@ export function entryFacts(entry: Entry, catalogue: Catalogue): Fact[] {
     { label: t('entry.scenarios'), value: data.scenarios.join('、') },
     { label: t('entry.status'), value: t(`entry.status.${data.status}`) },
   ];
-  if (data.featured) facts.push({ label: t('entry.featured'), value: t('entry.yes') });
+  if (isFeatured(entry)) facts.push({ label: t('entry.featured'), value: t('entry.yes') });
 
   if (entry.collection === 'courses') {
     const d = (entry as Entry<'courses'>).data;
@@ -166,7 +167,7 @@ export function entryRouteData({ entry, catalogue, glossary }: EntryRouteInput):
     summary: data.summary,
     kindLabel,
     breadcrumb: [{ label: kindLabel, href: `/${kind}/` }, { label: data.title }],
-    badges: [...(data.status === '推介' ? [t('badge.promoted')] : []), ...(data.featured ? [t('badge.featured')] : [])],
+    badges: [...(isPromoted(entry) ? [t('badge.promoted')] : []), ...(isFeatured(entry) ? [t('badge.featured')] : [])],
     updated: `${t('entry.updatedOn')} ${formatDate(data.updatedOn)}`,
     withdrawn: data.withdrawn,
     url,

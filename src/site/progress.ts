@@ -1,4 +1,5 @@
 import type { Catalogue, Entry } from '../collections/catalogue.ts';
+import { isLive, isPromoted } from '../collections/entry-state.ts';
 import { KINDS, type Kind } from '../config/paths.ts';
 import { PROVINCES } from '../schemas/provinces.ts';
 
@@ -7,12 +8,12 @@ export const NATIONAL_TARGETS: Record<Kind, number> = { cases: 100, projects: 20
 
 const tally = (entries: Entry[]) => ({
   total: entries.length,
-  promoted: entries.filter((e) => e.data.status === '推介').length,
+  promoted: entries.filter(isPromoted).length,
 });
 
 /** Counts for /progress/; withdrawn entries do not count towards the targets. */
 export function countProgress(catalogue: Catalogue) {
-  const live = (entries: Entry[] | undefined) => (entries ?? []).filter((e) => !e.data.withdrawn);
+  const live = (entries: Entry[] | undefined) => (entries ?? []).filter(isLive);
   return {
     byKind: Object.fromEntries(KINDS.map((kind) => [kind, tally(live(catalogue.byKind[kind]))])) as Record<
       Kind,
