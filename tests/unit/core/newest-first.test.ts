@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareKinds, compareKindThenNewest, compareNewest, type NewestKey } from '../../../src/core/newest-first.ts';
-import { KINDS } from '../../../src/core/slugs.ts';
+import { KINDS, type Kind } from '../../../src/core/slugs.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const entries: NewestKey[] = [
@@ -17,7 +17,7 @@ const order = (compare: (a: NewestKey, b: NewestKey) => number, list = entries) 
 describe('the one kind order', () => {
   it('is the one the site shows: 课程资源, 工作案例, 教育培训项目', () => {
     expect([...KINDS].sort(compareKinds)).toEqual(['courses', 'cases', 'projects']);
-    expect(['projects', 'cases', 'courses'].sort(compareKinds)).toEqual(['courses', 'cases', 'projects']);
+    expect((['projects', 'cases', 'courses'] as Kind[]).sort(compareKinds)).toEqual(['courses', 'cases', 'projects']);
   });
 });
 
