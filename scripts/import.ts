@@ -2,6 +2,7 @@
 import { CONTENT_DIR } from '../src/config/paths.ts';
 import { formatImportReport, importFailed, importFiles } from '../src/import/import-files.ts';
 import { readCommandLine } from '../src/report/command-line.ts';
+import { formatDay, todayInChina } from '../src/core/dates.ts';
 
 const USAGE = [
   '用法：',
@@ -11,11 +12,8 @@ const USAGE = [
   '每张申报表、汇总表的每一行生成一个草稿条目，放在内容目录对应的文件夹里；已有的文件不会被覆盖。',
 ].join('\n');
 
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today in China, as validate reads it (src/core/dates.ts). */
+const today = (): string => formatDay(todayInChina());
 
 function refuse(message: string): never {
   console.error(message);

@@ -21,6 +21,7 @@ import {
 } from '../src/authoring/scaffold.ts';
 import { GUIDE_FILE, withFieldGuide } from '../src/authoring/field-guide.ts';
 import { parseCommandLine, UsageError } from '../src/report/command-line.ts';
+import { formatDay, todayInChina } from '../src/core/dates.ts';
 
 const USAGE = [
   '用法：',
@@ -77,11 +78,8 @@ async function writeTemplates(): Promise<void> {
   console.log(`已更新 ${shown(guide)}`);
 }
 
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today in China, as validate reads it (src/core/dates.ts). */
+const today = (): string => formatDay(todayInChina());
 
 /** Why a slug cannot be used for this kind, or undefined. */
 function slugRefusal(kind: Kind, slug: string): string | undefined {

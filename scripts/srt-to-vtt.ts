@@ -2,14 +2,10 @@
 import fs from 'node:fs';
 import { checkCaptions } from '../src/checks/file-checks.ts';
 import { decodeSubtitles, srtToVtt } from '../src/authoring/srt.ts';
-import { readCommandLine } from '../src/report/command-line.ts';
+import { readFileArguments } from '../src/report/command-line.ts';
 
 const USAGE = '用法：npm run srt-to-vtt -- 字幕文件.srt（可以一次写几个），会在旁边生成同名的 .vtt 文件';
-const { positionals: files } = readCommandLine({ allowPositionals: true }, USAGE);
-if (files.length === 0) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const files = readFileArguments(USAGE);
 let failed = false;
 for (const file of files) {
   if (!fs.existsSync(file)) {

@@ -3,14 +3,10 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { hasGpsPosition } from '../src/checks/file-checks.ts';
-import { readCommandLine } from '../src/report/command-line.ts';
+import { readFileArguments } from '../src/report/command-line.ts';
 
 const USAGE = '用法：npm run strip-gps -- 照片.jpg（可以一次写几个），会去掉照片里的拍摄地点等信息，原文件被替换';
-const { positionals: files } = readCommandLine({ allowPositionals: true }, USAGE);
-if (files.length === 0) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const files = readFileArguments(USAGE);
 let failed = false;
 for (const file of files) {
   try {

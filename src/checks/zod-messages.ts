@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { describeDifference } from '../core/lookalike.ts';
+import { describeDifference, editDistance } from '../core/lookalike.ts';
 import { fieldAt, schemaAt, shapeOf } from '../schemas/contract.ts';
 import { formatFieldPath, type Problem } from '../report/problems.ts';
 
@@ -33,23 +33,7 @@ function shown(value: unknown): string {
 }
 
 function closest(key: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const next = Math.min(
-          row[j]! + 1,
-          row[j - 1]! + 1,
-          prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
-        );
-        prev = row[j]!;
-        row[j] = next;
-      }
-    }
-    return row[b.length]!;
-  };
+  const distance = (a: string, b: string) => editDistance([...a.toLowerCase()], [...b.toLowerCase()]);
   const best = candidates.map((c) => ({ c, d: distance(key, c) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.c : undefined;
 }

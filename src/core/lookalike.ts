@@ -37,7 +37,8 @@ export function matchValue(
 const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 const split = (text: string) => [...graphemes.segment(text)].map((s) => s.segment);
 
-function distance(a: readonly string[], b: readonly string[]): number {
+/** Levenshtein distance between two sequences of characters (graphemes, or code units). */
+export function editDistance(a: readonly string[], b: readonly string[]): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
@@ -72,7 +73,7 @@ function showRun(chars: readonly string[]): string {
  */
 export function describeDifference(typed: string, values: readonly string[]): string | undefined {
   const a = split(typed);
-  const scored = values.map((v) => ({ v, d: distance(a, split(v)) })).sort((x, y) => x.d - y.d);
+  const scored = values.map((v) => ({ v, d: editDistance(a, split(v)) })).sort((x, y) => x.d - y.d);
   const best = scored[0];
   if (!best || best.d === 0 || best.d > Math.max(2, Math.floor(split(best.v).length / 3))) return undefined;
   const b = split(best.v);

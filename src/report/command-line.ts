@@ -63,3 +63,13 @@ export function readCommandLine<const T extends ParseArgsConfig>(
     process.exit(status);
   }
 }
+
+/** The files a command works on, one or more: without any, the usage and status 2. */
+export function readFileArguments(usage: string): string[] {
+  const { positionals } = readCommandLine({ allowPositionals: true }, usage);
+  if (positionals.length === 0) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return positionals;
+}
