@@ -8,20 +8,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { openSiteInBrowser } from './helpers/browser.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 import { ROOT } from './helpers/run.ts';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '800,3000,10000' },
-    work: { type: 'string', default: path.join(os.tmpdir(), 'zhulao-bench') },
-    baseline: { type: 'boolean', default: true },
+const { values } = readCommandLine(
+  {
+    options: {
+      sizes: { type: 'string', default: '800,3000,10000' },
+      work: { type: 'string', default: path.join(os.tmpdir(), 'zhulao-bench') },
+      baseline: { type: 'boolean', default: true },
+    },
+    allowNegative: true,
   },
-  allowNegative: true,
-});
+  '用法：npm run bench [-- --sizes 800,3000,10000 --work 临时目录 --no-baseline]',
+);
 
 const BIN = path.join(ROOT, 'node_modules/.bin');
 const work = path.resolve(values.work);
@@ -164,8 +166,7 @@ const { Content } = await render(entry);
 }
 
 async function queryBytes(site: string): Promise<number> {
-  const server = await serveStatic(site);
-  const browser = await launchBrowser();
+  const { browser, url, close } = await openSiteInBrowser(site);
   try {
     const page = await browser.newPage();
     const sizes: Promise<number>[] = [];
@@ -174,14 +175,13 @@ async function queryBytes(site: string): Promise<number> {
       if (/\/pagefind\/(shard-\d+\/)?(index|fragment|filter)\//.test(response.url()))
         sizes.push(response.body().then((body) => body.length));
     });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('挂号')}`);
+    await page.goto(`${url}/search/?q=${encodeURIComponent('挂号')}`);
     await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // Bodies are read after their responses arrive: wait for all of them, or the sum comes up short.
     return (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { OUTPUT } from './helpers/run.ts';
+import { readCommandLine } from '../src/report/command-line.ts';
 
-const [beforeName, afterName] = process.argv.slice(2);
+const USAGE = '用法：npx node tests/compare-screenshots.ts <改动前的文件夹> <改动后的文件夹>（都在 tests/.output/ 下）';
+const { positionals } = readCommandLine({ allowPositionals: true }, USAGE);
+const [beforeName, afterName] = positionals;
 if (!beforeName || !afterName) {
-  console.error(
-    '用法：npx node tests/compare-screenshots.ts <改动前的文件夹> <改动后的文件夹>（都在 tests/.output/ 下）',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 const before = path.join(OUTPUT, beforeName);
