@@ -25,6 +25,7 @@ import { readGuides } from './guides.ts';
 import { checkMarkupSafety } from './markup-safety.ts';
 import { checkTreeFiles } from './tree-files.ts';
 import { unitIdForName } from './unit-names.ts';
+import { insecureLinkNotes } from '../markdown/link-notes.ts';
 
 export interface EntryDataByKind {
   courses: CourseData;
@@ -50,6 +51,8 @@ export interface Catalogue {
 
 export interface ContentReport {
   problems: Problem[];
+  /** Not errors: http:// links, which the site marks 不加密 (link-notes.ts); listed by `npm run validate` */
+  notes: Problem[];
   catalogue: Catalogue;
 }
 
@@ -273,6 +276,7 @@ function loadEntry(
   refs: References,
   today: Date,
   deferred: DeferredInspection[],
+  notes: Problem[],
 ): LoadedEntry | undefined {
   const decoded = decodeUtf8(fs.readFileSync(file));
   if (!decoded.ok) {
@@ -338,6 +342,8 @@ function loadEntry(
   found.push(...futureDateProblems(file, frontmatter, today).filter((p) => !failed.has(p.field)));
   problems.push(...withLines(found, read.entry, paths));
   if (!parsed.success) return undefined;
+  // Read now, while the body's syntax tree from checkBody is still at hand (plain-text.ts keeps the last few).
+  notes.push(...insecureLinkNotes(file, 'link' in parsed.data ? parsed.data.link : undefined, body));
   return { kind, slug: slugFromPath(file), file, data: parsed.data, body } as LoadedEntry;
 }
 
@@ -389,6 +395,7 @@ export function validateContent(
   const today = todayInChina();
 
   const deferred: DeferredInspection[] = [];
+  const notes: Problem[] = [];
   for (const kind of KINDS) {
     const dir = path.join(contentDir, kind);
     const slugs = new Map<string, string>();
@@ -427,7 +434,7 @@ export function validateContent(
       }
       slugs.set(slug, file);
       readAsEntries.add(file);
-      const entry = loadEntry(kind, file, contentDir, problems, refs, today, deferred);
+      const entry = loadEntry(kind, file, contentDir, problems, refs, today, deferred, notes);
       if (entry) {
         // The bodies are most of the catalogue's memory; a caller that only needs the checks can let them go.
         if (!keepBodies) entry.body = '';
@@ -441,7 +448,7 @@ export function validateContent(
   // Everything else a reader or a visitor of the repository sees: data files and their comments, captions,
   // SVG text, drafts. Entries were checked as they were read.
   problems.push(...checkTreePrivacy(contentDir, (file) => readAsEntries.has(file)));
-  return { problems, catalogue };
+  return { problems, notes, catalogue };
 }
 
 /** The province of an entry comes from its unit. */

@@ -232,15 +232,47 @@ function removeRefusedUrls(tree: Root): boolean {
   return removed;
 }
 
-/** Astro finds body images by the attribute's exact (upper-case) name. */
-function restoreImageMarkers(tree: Root): void {
+/** Astro finds body images by the attribute's exact (upper-case) name. Says whether the tree held any. */
+function restoreImageMarkers(tree: Root): boolean {
+  let restored = false;
   for (const node of nodesOf<Nodes>(tree)) {
     if (node.type !== 'element' || node.tagName !== 'img') continue;
     const marker = node.properties[ASTRO_IMAGE_PROPERTY];
     if (marker === undefined) continue;
     delete node.properties[ASTRO_IMAGE_PROPERTY];
     node.properties[ASTRO_IMAGE_ATTRIBUTE] = marker;
+    restored = true;
   }
+  return restored;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]));
+
+/**
+ * Whether two trees are the same node for node: type, tag, value and every property. Two such trees serialise to
+ * the same HTML, so the sanitiser changed nothing; when they differ, the serialisations decide (see applyAllowlist).
+ * Without recursion: a body may nest thousands deep.
+ */
+export function sameTree(a: Root, b: Root): boolean {
+  const stack: [Nodes, Nodes][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x.type !== y.type) return false;
+    if ('value' in x && (!('value' in y) || x.value !== y.value)) return false;
+    if (x.type === 'element') {
+      const other = y as Element;
+      if (x.tagName !== other.tagName) return false;
+      const keys = Object.keys(x.properties);
+      if (keys.length !== Object.keys(other.properties).length) return false;
+      if (!keys.every((key) => sameValue(x.properties[key], other.properties[key]))) return false;
+    }
+    const xs = 'children' in x ? x.children : [];
+    const ys = 'children' in y ? y.children : [];
+    if (xs.length !== ys.length) return false;
+    for (let i = 0; i < xs.length; i++) stack.push([xs[i]!, ys[i]!]);
+  }
+  return true;
 }
 
 /**
@@ -253,7 +285,11 @@ export function applyAllowlist(html: string): AllowlistResult {
   if (depth > MAX_HTML_DEPTH) return { html: '', changed: true, refused: [], tooDeep: depth };
   const tree = fromHtml(html, { fragment: true });
   const clean = sanitize(tree, BODY_SCHEMA) as Root;
-  const changed = removeRefusedUrls(clean) || toHtml(clean) !== toHtml(tree);
-  restoreImageMarkers(clean);
-  return { html: toHtml(clean), changed, refused: changed ? describeRefusals(tree) : [] };
+  // Serialised once on the usual path (nothing refused, no body image): the tree comparison stands in for a
+  // second serialisation, and only a tree that differs is compared as HTML.
+  const removed = removeRefusedUrls(clean);
+  let published = toHtml(clean);
+  const changed = removed || (!sameTree(clean, tree) && published !== toHtml(tree));
+  if (restoreImageMarkers(clean)) published = toHtml(clean);
+  return { html: published, changed, refused: changed ? describeRefusals(tree) : [] };
 }

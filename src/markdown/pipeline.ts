@@ -6,7 +6,9 @@ import {
 } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import { markdownToHtml, type Features, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
-import { canParse } from './plain-text.ts';
+import { canParse, sourceNesting } from './plain-text.ts';
+
+export { sourceNesting };
 import { nodesOf } from '../core/walk.ts';
 import { applyAllowlist, MAX_HTML_DEPTH, type Refusal } from './allowlist.ts';
 import { HAST_PLUGINS, MDAST_PLUGINS, SOURCE_TRANSFORMS } from './transforms.ts';
@@ -95,30 +97,6 @@ function recordSource(record: SourceRecord): MdastPluginDefinition {
       record.droppedBlock ??= { line: line(node) };
     },
   };
-}
-
-/** Blockquote and list markers at the start of a line: each opens one more level. */
-const CONTAINER_MARKER = /^[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
-
-/**
- * How deeply the lines of a body nest blockquotes and lists, in one linear scan of the text: the markers that open
- * each line, plus its indentation (a nested list item is indented at least two columns per level). Sätteri takes
- * time that grows with the square of the nesting, so a body nested past the limit is refused before it is parsed.
- */
-export function sourceNesting(markdown: string): number {
-  let max = 0;
-  for (const line of markdown.split('\n')) {
-    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
-    let rest = line.slice(Math.max(0, Math.min(indent, line.length) - 3));
-    let markers = 0;
-    for (let match = CONTAINER_MARKER.exec(rest); match && match[0].length > 0; match = CONTAINER_MARKER.exec(rest)) {
-      markers++;
-      rest = rest.slice(match[0].length);
-      if (markers > MAX_HTML_DEPTH) break;
-    }
-    max = Math.max(max, markers + Math.floor(indent / 2));
-  }
-  return max;
 }
 
 interface AstroRenderData {

@@ -4,6 +4,8 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
+import { markdownToMdast } from 'satteri';
+import { MAX_HTML_DEPTH } from './allowlist.ts';
 import { countChars } from '../core/char-count.ts';
 import { decodeEntities } from '../core/html-entities.ts';
 import { promoteSectionHeadings } from './section-headings.ts';
@@ -19,16 +21,57 @@ export const MAX_BODY_LENGTH = 20_000;
 /** Whether a body is short enough to parse; longer ones are refused as too long before any parse. */
 export const canParse = (markdown: string): boolean => markdown.length <= MAX_BODY_LENGTH;
 
-// The validator reads each body three ways (sections, privacy, markup): parse once.
+/** Blockquote and list markers at the start of a line: each opens one more level. */
+const CONTAINER_MARKER = /^[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+
+/**
+ * How deeply the lines of a body nest blockquotes and lists, in one linear scan of the text: the markers that open
+ * each line, plus its indentation (a nested list item is indented at least two columns per level). Sätteri takes
+ * time that grows with the square of the nesting, so a body nested past the limit is refused before it is parsed.
+ */
+export function sourceNesting(markdown: string): number {
+  let max = 0;
+  for (const line of markdown.split('\n')) {
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    let rest = line.slice(Math.max(0, Math.min(indent, line.length) - 3));
+    let markers = 0;
+    for (let match = CONTAINER_MARKER.exec(rest); match && match[0].length > 0; match = CONTAINER_MARKER.exec(rest)) {
+      markers++;
+      rest = rest.slice(match[0].length);
+      if (markers > MAX_HTML_DEPTH) break;
+    }
+    max = Math.max(max, markers + Math.floor(indent / 2));
+  }
+  return max;
+}
+
+// The validator reads each body three ways (sections, privacy, links): parse once.
 const RECENT = 8;
 const trees = new Map<string, Root>();
+
+/**
+ * Plain CommonMark, as micromark (mdast-util-from-markdown) reads it: no GFM, no frontmatter. Sätteri, the
+ * parser Astro renders with, gives the same tree, start positions included (tests/unit/markdown/char-count.test.ts
+ * compares them), in a tenth of the time: it is most of what the content checks cost per entry.
+ */
+const COMMONMARK = { features: { gfm: false, frontmatter: false }, position: true } as const;
+
+/**
+ * The CommonMark syntax tree of a text, before the site's transforms: Sätteri's, or micromark's for a body nested
+ * past the limit, whose time would otherwise grow with the square of the nesting (the pipeline refuses such bodies).
+ */
+export function commonMarkTree(markdown: string): Root {
+  return sourceNesting(markdown) > MAX_HTML_DEPTH
+    ? fromMarkdown(markdown)
+    : (markdownToMdast(markdown, COMMONMARK) as Root);
+}
 
 /** The Markdown syntax tree of a text, remembered for the few most recent texts (callers must not change it). */
 export function parseMarkdown(markdown: string): Root {
   if (!canParse(markdown)) throw new RangeError(`Markdown of ${markdown.length} characters is over ${MAX_BODY_LENGTH}`);
   let tree = trees.get(markdown);
   if (!tree) {
-    tree = fromMarkdown(markdown);
+    tree = commonMarkTree(markdown);
     // As the site renders it (src/markdown/pipeline.ts): lines pasted from Word are paragraphs and numbered lists,
     // then `##基本情况` and `一、基本情况` lines are section headings.
     remarkWordPaste()(tree);

@@ -1,7 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Position } from 'unist';
 import { describe, expect, it } from 'vitest';
+import { generateContent } from '../../../scripts/generate/synthetic-content.ts';
 import { countChars, countCodePoints, countGraphemes } from '../../../src/core/char-count.ts';
-import { countMarkdownChars, htmlToPlainText } from '../../../src/markdown/plain-text.ts';
+import { readEntryText } from '../../../src/checks/frontmatter.ts';
+import { MAX_HTML_DEPTH } from '../../../src/markdown/allowlist.ts';
+import {
+  canParse,
+  commonMarkTree,
+  countMarkdownChars,
+  htmlToPlainText,
+  sourceNesting,
+} from '../../../src/markdown/plain-text.ts';
+import { HOSTILE, HOSTILE_FILES } from '../../fixtures/hostile.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
 
@@ -115,5 +130,120 @@ describe('htmlToPlainText: the text of rendered Markdown', () => {
     expect(htmlToPlainText('<p>&lt;a&gt; &amp; &quot;b&quot; &#39;c&#39; &#x4e2d;&#25991;</p>')).toBe(
       '<a> & "b" \'c\' 中文',
     );
+  });
+});
+
+describe('commonMarkTree: Sätteri reads a body as micromark does', () => {
+  /**
+   * A tree as the checks read it: types, values, URLs and where each node starts (the line a problem names); nulls
+   * and parser data left out. Where a node ends can differ (an unclosed code fence in a list item), and no check
+   * reads it.
+   */
+  function shape(tree: Nodes): unknown {
+    const copy = (node: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries(node)
+          .filter(([key, value]) => key !== 'data' && key !== 'children' && value !== null && value !== undefined)
+          .map(([key, value]) => {
+            if (key !== 'position') return [key, value];
+            const { start } = value as Position;
+            return [key, [start.line, start.column, start.offset]];
+          })
+          .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+      );
+    const root = copy(tree as unknown as Record<string, unknown>);
+    const stack: [Nodes, Record<string, unknown>][] = [[tree, root]];
+    while (stack.length > 0) {
+      const [node, out] = stack.pop()!;
+      if (!('children' in node)) continue;
+      out.children = node.children.map((child) => {
+        const made = copy(child as unknown as Record<string, unknown>);
+        stack.push([child, made]);
+        return made;
+      });
+    }
+    return root;
+  }
+
+  const bodyOf = (text: string) => {
+    const read = readEntryText(text);
+    return read.ok ? read.entry.body : undefined;
+  };
+  const bundled = fs
+    .readdirSync('content', { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => [`content/${file}`, bodyOf(fs.readFileSync(path.join('content', file), 'utf8'))] as const);
+  // Sätteri ends a <script> block only at a lower-case </script>: it reads the rest of this body as HTML, as the
+  // page does, where micromark goes on reading headings. The checks follow the page (and refuse the script).
+  // Bodies nested past the limit are read by micromark itself (the last test).
+  const hostile = HOSTILE_FILES.filter((file) => file !== 'mixed-case-script.md')
+    .map((file) => [file, bodyOf(fs.readFileSync(path.join(HOSTILE, file), 'utf8'))] as const)
+    .filter(([, body]) => body === undefined || sourceNesting(body) <= MAX_HTML_DEPTH);
+  const generated = generateContent({ count: 80, seed: 'commonmark' })
+    .files.filter((file) => file.path.endsWith('.md'))
+    .map((file) => [file.path, bodyOf(file.content)] as const);
+
+  it.each([...bundled, ...hostile, ...generated].filter(([, body]) => body !== undefined))(
+    '%s gives the same tree, start positions included',
+    (_, body) => {
+      if (!canParse(body!)) return;
+      expect(shape(commonMarkTree(body!))).toEqual(shape(fromMarkdown(body!)));
+    },
+  );
+
+  it('gives the same tree on random Markdown of lists, quotes, headings, links, code and entities', () => {
+    const pieces = [
+      '\n\n',
+      '\n',
+      '\n> ',
+      '\n- ',
+      '\n1. ',
+      '\n  - ',
+      '\n    ',
+      '## ',
+      '# ',
+      '一、基本情况',
+      '`',
+      '```\n',
+      '*',
+      '**',
+      '_',
+      '[链接](https://www.lndx.edu.cn/)',
+      '[a]',
+      '\n[a]: http://www.example.cn/',
+      '![图](./图.png)',
+      '<https://www.lndx.edu.cn>',
+      'www.sdlnjy.com',
+      '&amp;',
+      '&#12354;',
+      '\\',
+      '"',
+      '---',
+      '| a | b |',
+      '1.',
+      '老年人学用手机',
+      '，',
+      '。',
+      ' ',
+      '\t',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const body = parts.join('');
+        expect(shape(commonMarkTree(body))).toEqual(shape(fromMarkdown(body)));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it('reads a body nested past the limit with micromark', () => {
+    const deep = '> '.repeat(MAX_HTML_DEPTH + 1) + '深';
+    const depth = (tree: Nodes) => {
+      let levels = 0;
+      for (let node: Nodes = tree; 'children' in node && node.children.length > 0; node = node.children[0]!) levels++;
+      return levels;
+    };
+    expect(depth(commonMarkTree(deep))).toBe(depth(fromMarkdown(deep)));
+    expect(commonMarkTree(deep).position).toEqual(fromMarkdown(deep).position);
   });
 });

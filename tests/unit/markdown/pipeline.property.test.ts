@@ -6,10 +6,12 @@
  * allowlisted elements, attributes and addresses, and a body whose rendering holds more is refused by validate.
  */
 import fc from 'fast-check';
-import type { Element, Nodes } from 'hast';
+import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { BODY_SCHEMA } from '../../../src/markdown/allowlist.ts';
+import { applyAllowlist, BODY_SCHEMA, sameTree } from '../../../src/markdown/allowlist.ts';
 import { bodyProcessor, renderMarkdown } from '../../../src/markdown/pipeline.ts';
 import { checkMarkdownBody } from '../../../src/checks/markup-safety.ts';
 
@@ -127,6 +129,21 @@ describe('the Markdown pipeline, on random Markdown', () => {
       fc.property(markdown, (body) => {
         const rendered = renderMarkdown(body);
         if (rendered.source.html.length > 0) expect(checkMarkdownBody(body, rendered).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('takes a tree as unchanged by the sanitiser only when it serialises to the same HTML', () => {
+    fc.assert(
+      fc.property(markdown, (body) => {
+        // Raw pieces as HTML, and the pipeline's own rendering: both kinds of tree the allowlist is given.
+        for (const html of [body, renderMarkdown(body).html]) {
+          const tree = fromHtml(html, { fragment: true });
+          const clean = sanitize(tree, BODY_SCHEMA) as Root;
+          if (sameTree(clean, tree)) expect(toHtml(clean)).toBe(toHtml(tree));
+          // And a sanitiser that took something out is always seen.
+          if (toHtml(clean) !== toHtml(tree)) expect(applyAllowlist(html).changed).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );
