@@ -9,6 +9,11 @@
 // node_modules/.bin/node, which npm scripts put first on PATH. But npm treats a failed optional dependency (a broken
 // download, an integrity mismatch) as "skip it" and still exits 0, so the first sign would otherwise be a cryptic
 // error from the old Node.
+//
+// With `--link` it is also the project's own postinstall (it downloads nothing). npm 10, which Node 20 and 22 bring,
+// links the package's bin to node_modules/.bin/node and then deletes that link again while it removes the platform
+// packages that do not fit the machine (they declare the same bin; npm 11 no longer does this). So after every
+// install it puts the link back, then runs the check, so that `npm ci` itself fails when Node 22 is missing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,16 +95,67 @@ export function nodeVersionProblem({ version, execPath, platform, arch, packageJ
   ].join('\n');
 }
 
+/**
+ * Makes node_modules/.bin/node run the platform package's binary, as npm would have linked it: a relative symlink,
+ * or on Windows the three shims npm writes (node.cmd, node.ps1 and a sh script). True when it changed anything.
+ */
+export function linkNodeBinary(nodeModules, pkg, platform) {
+  const binDir = path.join(nodeModules, '.bin');
+  const target = path
+    .relative(binDir, path.join(nodeModules, pkg.name, pkg.bin.node))
+    .split(path.sep)
+    .join('/');
+  fs.mkdirSync(binDir, { recursive: true });
+  if (platform !== 'win32') {
+    const link = path.join(binDir, 'node');
+    let current;
+    try {
+      current = fs.readlinkSync(link);
+    } catch {
+      current = undefined;
+    }
+    if (current === target) return false;
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(target, link);
+    return true;
+  }
+  const shims = {
+    'node.cmd': `@ECHO off\r\n"%~dp0\\${target.replaceAll('/', '\\')}" %*\r\n`,
+    'node.ps1': `& "$PSScriptRoot/${target}" $args\nexit $LASTEXITCODE\n`,
+    node: `#!/bin/sh\nexec "$(dirname "$0")/${target}" "$@"\n`,
+  };
+  let changed = false;
+  for (const [name, text] of Object.entries(shims)) {
+    const file = path.join(binDir, name);
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) continue;
+    fs.writeFileSync(file, text, { mode: 0o755 });
+    changed = true;
+  }
+  return changed;
+}
+
 const isMain = process.argv[1] && fs.realpathSync(fileURLToPath(import.meta.url)) === fs.realpathSync(process.argv[1]);
 if (isMain) {
   const readJson = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  const nodeModules = path.join(ROOT, 'node_modules');
+  const lock = readJson('package-lock.json');
+  const pkg = nodePackageFor(lock, process.platform, process.arch);
+  const installedJson = pkg && path.join(nodeModules, pkg.name, 'package.json');
+  let version = process.version;
+  let execPath = process.execPath;
+  if (process.argv.includes('--link') && installedJson && fs.existsSync(installedJson)) {
+    linkNodeBinary(nodeModules, pkg, process.platform);
+    // From here on npm scripts run this package's Node, not the one that runs this postinstall
+    version = `v${JSON.parse(fs.readFileSync(installedJson, 'utf8')).version}`;
+    execPath = path.join(nodeModules, pkg.name, pkg.bin.node);
+  }
   const problem = nodeVersionProblem({
-    version: process.version,
-    execPath: process.execPath,
+    version,
+    execPath,
     platform: process.platform,
     arch: process.arch,
     packageJson: readJson('package.json'),
-    lock: readJson('package-lock.json'),
+    lock,
     installed: (name) => fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json')),
   });
   if (problem) {

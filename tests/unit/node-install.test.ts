@@ -1,11 +1,17 @@
 // How Node 22 gets onto a machine that has only Node 20: from package-lock.json, integrity-checked, with no install
 // script, and with a clear Chinese message when npm skipped it (issue 22).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run } from '../helpers/run.ts';
-import { nodePackageFor, nodeVersionProblem, satisfiesEngines } from '../../scripts/check-node-version.mjs';
+import {
+  linkNodeBinary,
+  nodePackageFor,
+  nodeVersionProblem,
+  satisfiesEngines,
+} from '../../scripts/check-node-version.mjs';
 
 interface LockEntry {
   version?: string;
@@ -103,9 +109,9 @@ describe('Node 22 comes from the lockfile', () => {
     expect(refusing).toEqual([]);
   });
 
-  it('runs no install script: every dependency that has one is denied in allowScripts', () => {
+  it('runs no dependency’s install script: every dependency that has one is denied in allowScripts', () => {
     const withScripts = Object.entries(lock.packages)
-      .filter(([, entry]) => entry.hasInstallScript)
+      .filter(([key, entry]) => key && entry.hasInstallScript)
       .map(([key]) => key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
     for (const name of withScripts) expect(packageJson.allowScripts[name], name).toBe(false);
     expect(Object.values(packageJson.allowScripts)).not.toContain(true);
@@ -167,13 +173,55 @@ describe('the Node version guard (scripts/check-node-version.mjs)', () => {
   });
 
   it('runs first in every npm script, so that an old Node stops with this message', () => {
-    const unguarded = Object.entries(packageJson.scripts).filter(([, command]) => !command.startsWith(GUARD));
+    const { postinstall, ...scripts } = packageJson.scripts;
+    const unguarded = Object.entries(scripts).filter(([, command]) => !command.startsWith(GUARD));
     expect(unguarded.map(([name]) => name)).toEqual([]);
+    // …and after every install, where it also puts back the link that npm 10 deletes
+    expect(postinstall).toBe('node scripts/check-node-version.mjs --link');
   });
 
   it('passes silently under the Node that runs the tests', () => {
     const result = run(process.execPath, ['scripts/check-node-version.mjs']);
     expect(result.status).toBe(0);
     expect(result.output.trim()).toBe('');
+  });
+});
+
+describe('linkNodeBinary (the postinstall: npm 10 deletes node_modules/.bin/node after linking it)', () => {
+  const linux = nodePackageFor(lock, 'linux', 'x64')!;
+  const windows = nodePackageFor(lock, 'win32', 'x64')!;
+
+  function nodeModules(pkg: { name: string; bin?: Record<string, string> }): string {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhulao-link-')), 'node_modules');
+    const binary = path.join(dir, pkg.name, pkg.bin!.node!);
+    fs.mkdirSync(path.dirname(binary), { recursive: true });
+    fs.writeFileSync(binary, '#!/bin/sh\necho v22\n', { mode: 0o755 });
+    return dir;
+  }
+
+  it.skipIf(process.platform === 'win32')('links .bin/node to the package as npm does, once', () => {
+    const dir = nodeModules(linux);
+    expect(linkNodeBinary(dir, linux, 'linux')).toBe(true);
+    expect(fs.readlinkSync(path.join(dir, '.bin/node'))).toBe(`../${linux.name}/bin/node`);
+    expect(run(path.join(dir, '.bin/node'), []).stdout.trim()).toBe('v22');
+    expect(linkNodeBinary(dir, linux, 'linux')).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('replaces a link that points elsewhere (the old node package)', () => {
+    const dir = nodeModules(linux);
+    fs.mkdirSync(path.join(dir, '.bin'));
+    fs.symlinkSync('../node/bin/node', path.join(dir, '.bin/node'));
+    expect(linkNodeBinary(dir, linux, 'linux')).toBe(true);
+    expect(fs.readlinkSync(path.join(dir, '.bin/node'))).toBe(`../${linux.name}/bin/node`);
+  });
+
+  it('writes the cmd, PowerShell and sh shims on Windows', () => {
+    const dir = nodeModules(windows);
+    expect(linkNodeBinary(dir, windows, 'win32')).toBe(true);
+    const shim = (name: string) => fs.readFileSync(path.join(dir, '.bin', name), 'utf8');
+    expect(shim('node.cmd')).toBe(`@ECHO off\r\n"%~dp0\\..\\${windows.name}\\bin\\node.exe" %*\r\n`);
+    expect(shim('node.ps1')).toContain(`& "$PSScriptRoot/../${windows.name}/bin/node.exe" $args`);
+    expect(shim('node')).toContain(`exec "$(dirname "$0")/../${windows.name}/bin/node.exe" "$@"`);
+    expect(linkNodeBinary(dir, windows, 'win32')).toBe(false);
   });
 });
