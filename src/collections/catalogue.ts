@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import { getProvince, type Province } from '../schemas/provinces.ts';
+import { cityOfUnit, getProvince, type City, type Province } from '../schemas/provinces.ts';
 import type { Batch, Scenario, Unit } from '../schemas/data.ts';
 import { KINDS, type Kind } from '../config/paths.ts';
 import { compareKindThenNewest, compareNewest, type NewestKey } from '../core/newest-first.ts';
@@ -44,6 +44,8 @@ export interface Catalogue {
   byBatch: Map<number, Entry[]>;
   provinceOf(entry: Entry): Province;
   unitOf(entry: Entry): Unit;
+  /** The city the entry's unit is in, where its record says so (see cityOfUnit) */
+  cityOf(entry: Entry): City | undefined;
 }
 
 function groupBy<K>(entries: Entry[], keys: (entry: Entry) => K[]): Map<K, Entry[]> {
@@ -77,6 +79,7 @@ export function indexCatalogue({ units, batches, scenarios: unordered, entries }
   >;
   const all = KINDS.flatMap((kind) => entries[kind]).sort(byNewest);
   const provinceOf = (entry: Entry) => getProvince(units.get(entry.data.unit)!.province);
+  const cities = new Map([...units].map(([id, unit]) => [id, cityOfUnit(unit)]));
   return {
     all,
     byKind,
@@ -89,6 +92,7 @@ export function indexCatalogue({ units, batches, scenarios: unordered, entries }
     byBatch: groupBy(all, (e) => [e.data.batch]),
     provinceOf,
     unitOf: (entry) => units.get(entry.data.unit)!,
+    cityOf: (entry) => cities.get(entry.data.unit),
   };
 }
 

@@ -72,10 +72,10 @@ export const UnitFields = z.strictObject({
     hint: '填写省级行政区，例如 浙江、浙江省、内蒙古、新疆生产建设兵团，或 直属单位；计划单列市（大连、青岛、宁波、厦门、深圳）的单位可以直接写城市',
     placeholder: '填写省份',
   }),
-  /** A 计划单列市 (宁波 …), kept when the unit wrote it in place of its province */
+  /** The unit's city where its name does not start with it (see cityOfUnit); a 计划单列市 (宁波 …) written in place of its province is kept here */
   city: textField({
     label: '所在城市',
-    hint: '选填，不超过 {max} 字；计划单列市的单位在 province 写城市名时会自动记下',
+    hint: '选填，不超过 {max} 字。名称以城市开头（杭州市…、江苏省苏州市…、甘南藏族自治州…）或在直辖市的单位不用填，搜索会从名称读出城市；名称里没有城市的（例如 苏州大学）可以在这里写；计划单列市的单位在 province 写城市名时会自动记下',
     max: 10,
     example: '宁波',
   }).optional(),

@@ -86,3 +86,69 @@ export function readProvince(written: string): ProvinceReading | undefined {
   const byShort = PROVINCES.find((p) => p.name === short);
   return byShort ? { province: byShort.name } : undefined;
 }
+
+/** A city that a unit is located in: its short name (杭州, 甘南, 锡林郭勒) and its name as written (杭州市, 甘南藏族自治州). */
+export interface City {
+  name: string;
+  fullName: string;
+}
+
+/** The four cities that are provincial regions: every unit in them is in that city. */
+const PROVINCIAL_CITIES = new Set<ProvinceName>(['北京', '天津', '上海', '重庆']);
+
+/** The ethnic groups that name autonomous prefectures (红河哈尼族彝族自治州): a prefecture's short name stops before them. */
+const ETHNIC_GROUPS =
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 ' +
+  '柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 ' +
+  '塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺';
+const ETHNIC = `(?:${ETHNIC_GROUPS.split(' ')
+  .sort((a, b) => b.length - a.length)
+  .join('|')})族?`;
+
+/**
+ * The ways a name starts with the city it is in, once a province (浙江省, 江苏) and a 兵团 division (第八师) before
+ * it are taken off: a prefecture-level or county-level 市 (杭州市, 义乌市), an autonomous prefecture (甘南藏族自治州),
+ * a 地区 (阿里地区) or a 盟 (锡林郭勒盟). A city's name has two to four characters.
+ */
+const CITY_PATTERNS = [
+  new RegExp(`^(\\p{Script=Han}{2,4}?)(?:${ETHNIC})+自治州`, 'u'),
+  /^(\p{Script=Han}{2,4}?)(?:市|地区|盟)/u,
+];
+
+/** Words that say a run of text names an institution, not a place (江苏城市职业学院, 某某大学市场部). */
+const NOT_A_PLACE = /[学校院会局厅部所馆司室站心队团]/u;
+
+/** Kinds of area that a name may start with and that are no city (农村地区, 华东地区). */
+const AREAS =
+  /^(?:农村|城乡|城镇|城区|社区|山区|边远|偏远|贫困|少数民族|民族|东部|西部|中部|南部|北部|东北|西北|西南|东南|华东|华北|华南|华中)$/u;
+
+/**
+ * The city a unit is located in, as far as its record says so: a 计划单列市 written as its province (`city`), a
+ * provincial-level city (上海, 重庆), or the city its name starts with (杭州市上城区老年大学 → 杭州; 江苏省苏州市… →
+ * 苏州; 甘南藏族自治州… → 甘南). Undefined when the record names none (浙江省老年大学, 苏州大学): a city is never
+ * guessed from anything else.
+ */
+export function cityOfUnit(unit: {
+  name: string;
+  province: ProvinceName;
+  city?: string | undefined;
+}): City | undefined {
+  if (unit.city) {
+    const name = unit.city.replace(/市$/, '');
+    return { name, fullName: `${name}市` };
+  }
+  if (PROVINCIAL_CITIES.has(unit.province))
+    return { name: unit.province, fullName: getProvince(unit.province).fullName };
+  let text = unit.name.normalize('NFKC').replace(/\s+/g, '');
+  // 浙江省杭州市… and 浙江杭州市… lose their province; 吉林市… keeps its city, whose name is the province's.
+  const written = PROVINCES.flatMap((p) => [p.fullName, p.name])
+    .sort((a, b) => b.length - a.length)
+    .find((w) => text.startsWith(w));
+  if (written && (written.endsWith('市') || text[written.length] !== '市')) text = text.slice(written.length);
+  text = text.replace(/^第[一二三四五六七八九十]+师/u, '');
+  for (const pattern of CITY_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match && !NOT_A_PLACE.test(match[1]!) && !AREAS.test(match[1]!)) return { name: match[1]!, fullName: match[0] };
+  }
+  return undefined;
+}

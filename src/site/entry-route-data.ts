@@ -67,7 +67,7 @@ export interface EntryRouteData {
     facets: [Facet, string][];
     /** What a search result shows besides title and summary */
     meta: Record<'kind' | 'unit' | 'province' | 'scenarios', string>;
-    /** Found, never shown: the scenarios' everyday words, and the unit, province and kind */
+    /** Found, never shown: the scenarios' everyday words, and the unit, province, city and kind */
     hiddenWords: string;
   };
 }
@@ -91,12 +91,17 @@ const withNote = (value: string, note: string | undefined) =>
 export function entryFacts(entry: Entry, catalogue: Catalogue): Fact[] {
   const { data } = entry;
   const unit = catalogue.unitOf(entry);
-  const province = catalogue.provinceOf(entry).fullName;
+  const province = catalogue.provinceOf(entry);
+  const city = catalogue.cityOf(entry);
   const facts: Fact[] = [
     { label: t('entry.unit'), value: unit.name },
     {
       label: t('entry.province'),
-      value: unit.city ? t('entry.provinceWithCity', { province, city: unit.city }) : province,
+      // A provincial-level city (上海) is its own province: 上海市, not 上海市（上海）.
+      value:
+        city && city.name !== province.name
+          ? t('entry.provinceWithCity', { province: province.fullName, city: city.name })
+          : province.fullName,
     },
     { label: t('entry.channel'), value: channelOf(data.channel, unit.province) },
     { label: t('entry.batch'), value: catalogue.batches.get(data.batch)?.name ?? t('batch.label', { n: data.batch }) },
@@ -161,6 +166,7 @@ export function entryRouteData({ entry, catalogue, glossary }: EntryRouteInput):
   const course = kind === 'courses' ? (entry as Entry<'courses'>).data : undefined;
   const unit = catalogue.unitOf(entry);
   const province = catalogue.provinceOf(entry);
+  const city = catalogue.cityOf(entry);
   const synonyms = data.scenarios.flatMap((name) => catalogue.scenarioByName.get(name)?.synonyms ?? []);
   return {
     title: data.title,
@@ -194,7 +200,12 @@ export function entryRouteData({ entry, catalogue, glossary }: EntryRouteInput):
     jsonLd: entryJsonLd(entry, catalogue, url),
     search: {
       facets: entryFacets(entry, catalogue),
-      meta: { kind: kindLabel, unit: unit.name, province: province.fullName, scenarios: data.scenarios.join('、') },
+      meta: {
+        kind: kindLabel,
+        unit: unit.name,
+        province: city && city.name !== province.name ? `${province.fullName} ${city.name}` : province.fullName,
+        scenarios: data.scenarios.join('、'),
+      },
       // Last in the page, after the mark that tells the results page where the page's own text ends.
       hiddenWords: hiddenWords([
         ...data.scenarios,
@@ -202,6 +213,7 @@ export function entryRouteData({ entry, catalogue, glossary }: EntryRouteInput):
         unit.name,
         province.name,
         province.fullName,
+        ...(city ? [city.name, city.fullName] : []),
         ...KIND_SEARCH_WORDS[kind],
       ]),
     },
