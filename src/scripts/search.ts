@@ -1,17 +1,17 @@
-import { coverage, excerpt, normalizeQuery, queryKeys, splitQuery } from '../search/query.ts';
+import { excerpt, normalizeQuery, queryKeys, relevance, splitQuery } from '../search/query.ts';
 import { correctQuery, readLexicon, type Lexicon, type LexiconData } from '../search/query-correction.ts';
 import { translator } from '../i18n/translate.ts';
 import { SEARCH_UI } from '../i18n/zh-CN/search.ts';
 
 const t = translator(SEARCH_UI);
 
-interface PagefindResultData {
+export interface PagefindResultData {
   url: string;
   excerpt: string;
   content: string;
   meta: Record<string, string>;
 }
-interface PagefindResult {
+export interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindResultData>;
@@ -20,11 +20,11 @@ interface PagefindResult {
 interface Found extends PagefindSearch {
   best: number;
 }
-interface PagefindSearch {
+export interface PagefindSearch {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
-interface Pagefind {
+export interface Pagefind {
   init(): Promise<void>;
   mergeIndex(indexPath: string): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
@@ -81,7 +81,7 @@ function writeState(query: string, filters: Record<string, string[]>, push: bool
  * search, for when the whole query matches only a page or two. Pairs that most pages contain (手机) are no evidence,
  * and are not looked up when the query has other words.
  */
-async function searchEachWord(
+export async function searchEachWord(
   pagefind: Pagefind,
   words: string[],
   filters: Record<string, string[]>,
@@ -99,7 +99,9 @@ async function searchEachWord(
         seen.matched += weight;
         seen.total += result.score;
       } else {
-        merged.set(result.id, { ...result, data: result.data, matched: weight, total: result.score });
+        // Pagefind's worker lets go of a result's data once the result object is garbage-collected: the copy reads
+        // it through the original, which keeps it alive (a spread copy of `data` alone read null on a busy phone).
+        merged.set(result.id, { ...result, data: () => result.data(), matched: weight, total: result.score });
       }
     }
   });
@@ -116,7 +118,7 @@ async function searchEachWord(
 
 /**
  * Keeps the results that are about the query: those of the first page are read (Pagefind loads them to show them
- * anyway) and kept only if they cover more than half of what it asks (see coverage), best first. When any of them
+ * anyway) and kept only if they cover more than half of what it asks (see relevance), best first. When any of them
  * was not, the unread rest is dropped too: it is ranked lower still.
  */
 async function keepRelevant(found: PagefindSearch, query: string, common: ReadonlySet<string>): Promise<Found> {
@@ -125,7 +127,11 @@ async function keepRelevant(found: PagefindSearch, query: string, common: Readon
   const scored = first
     .map((result, i) => ({
       result,
-      share: coverage(`${data[i]!.content}\n${data[i]!.meta.title ?? ''}`, query, common),
+      share: relevance(
+        { content: data[i]!.content, title: data[i]!.meta.title ?? '', summary: data[i]!.meta.summary ?? '' },
+        query,
+        common,
+      ),
     }))
     .filter((r) => r.share > 0.5)
     .sort((a, b) => b.share - a.share);

@@ -1,17 +1,18 @@
 // Build-time only: the data that lets search forgive a typing slip or traditional characters (see
 // src/search/query-correction.ts, which uses it in the browser). pinyin-pro and OpenCC's tables stay here; the page
 // loads only the few kilobytes that the site's own vocabulary needs, and only when a search finds too little.
+import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
 import { fuzzySyllable, type LexiconData } from './query-correction.ts';
 import type { Catalogue, Entry } from '../collections/catalogue.ts';
 import type { GlossaryTerm } from '../schemas/guides.ts';
-import { PROVINCES } from '../schemas/provinces.ts';
+import { cityOfUnit, PROVINCES } from '../schemas/provinces.ts';
 import { htmlToPlainText } from '../markdown/plain-text.ts';
 
 /** What the vocabulary is made of: every text that names a task in the site's own words. */
 export interface VocabularySource {
-  /** Scenario names and synonyms, glossary terms and aliases, unit and province names: kept whole */
+  /** Scenario names and synonyms, glossary terms and aliases, unit, city and province names: kept whole */
   terms: string[];
   /** Entry titles and section headings: cut into words */
   texts: string[];
@@ -31,7 +32,7 @@ export function searchVocabularySource(catalogue: Catalogue, glossary: Map<strin
     terms: [
       ...catalogue.scenarios.flatMap((s) => [s.name, ...s.synonyms]),
       ...[...glossary.values()].flatMap((g) => [g.term, ...g.aliases]),
-      ...[...catalogue.units.values()].map((u) => u.name),
+      ...[...catalogue.units.values()].flatMap((u) => [u.name, cityOfUnit(u)?.name ?? '']),
       ...PROVINCES.flatMap((p) => [p.name, p.fullName]),
     ],
     texts: catalogue.all.flatMap((e) => [e.data.title, ...headings(e)]),
@@ -54,6 +55,45 @@ function commonCharacters(): string[] {
       if (/^\p{Script=Han}$/u.test(char)) chars.push(char);
     }
   return chars;
+}
+
+/**
+ * How characters are built (cjk-decomp, shipped in the hanzi package): 桂 is 木 beside 圭, 挂 is 扌 beside 圭. Read
+ * at build time only; the page gets the groups that shapeGroups makes of it.
+ */
+function decompositions(): Map<string, { layout: string; parts: string[] }> {
+  const text = createRequire(import.meta.url)('hanzi/lib/data/cjk-decomp.txt.js') as string;
+  const map = new Map<string, { layout: string; parts: string[] }>();
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^([^:]+):([^(]*)\(([^)]*)\)$/.exec(line);
+    if (match) map.set(match[1]!, { layout: match[2]!, parts: match[3]!.split(',') });
+  }
+  return map;
+}
+
+/** A part shared by more characters than this (扌, 口 beside anything) makes them no more alike than any two. */
+export const MAX_SHAPE_GROUP = 16;
+
+/**
+ * Characters that look alike, as handwriting or a wrong pick from a shape input method confuses them: those built
+ * the same way from the same parts but one (桂 挂 佳 娃 蛙 …: something beside 圭). Only groups that hold a character of
+ * `chars` (the vocabulary's) are kept, and only the common characters (GB2312) among their members.
+ */
+export function shapeGroups(chars: ReadonlySet<string>): string[][] {
+  const built = decompositions();
+  const groups = new Map<string, string[]>();
+  for (const char of new Set([...commonCharacters(), ...chars])) {
+    const shape = built.get(char);
+    if (!shape || shape.parts.length < 2) continue;
+    shape.parts.forEach((_, i) => {
+      const key = `${shape.layout}(${shape.parts.map((p, j) => (j === i ? '*' : p)).join(',')})`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(char);
+    });
+  }
+  return [...groups.values()].filter(
+    (group) => group.length >= 2 && group.length <= MAX_SHAPE_GROUP && group.some((c) => chars.has(c)),
+  );
 }
 
 function readings(char: string): string[] {
@@ -88,7 +128,8 @@ export function vocabulary(source: VocabularySource): string[] {
 
 /**
  * The correction and conversion data: the vocabulary, the readings of the characters that sound like its
- * characters, and the traditional forms of the characters that the site's text uses.
+ * characters, the groups of characters that look like them, and the traditional forms of the characters that the
+ * site's text uses.
  */
 export function buildLexicon(source: VocabularySource, siteText: string): LexiconData {
   const words = vocabulary(source);
@@ -124,14 +165,18 @@ export function buildLexicon(source: VocabularySource, siteText: string): Lexico
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([t, s]) => t + s)
     .join('');
-  return { words: words.join(' '), sounds, simplified };
+  const shapes = shapeGroups(vocabularyChars)
+    .map((group) => group.join(''))
+    .join(' ');
+  return { words: words.join(' '), sounds, simplified, shapes };
 }
 
 /**
- * Pairs of neighbouring characters found on more than `share` of the entries (手机, 老年): they are no evidence
- * that a page is about a query. Counted on at most `sample` entries, spread over the catalogue.
+ * Pairs of neighbouring characters found on more than `share` of the entries (手机, 老年, 工作): they are no evidence
+ * that a page is about a query (找工作 is not about the pages that say 工作). Counted on at most `sample` entries,
+ * spread over the catalogue.
  */
-export function commonPairs(texts: readonly string[], share = 0.5, sample = 2000): string[] {
+export function commonPairs(texts: readonly string[], share = 0.4, sample = 2000): string[] {
   const step = Math.max(1, Math.ceil(texts.length / sample));
   const picked = texts.filter((_, i) => i % step === 0);
   const counts = new Map<string, number>();

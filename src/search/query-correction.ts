@@ -1,6 +1,7 @@
 // Forgives what a search box receives from a phone: traditional characters (掛號), a pinyin input method's
-// homophone (卦号, 依保, 付宽), an accent's (徽信 for 微信), and one wrong character in a longer word. Every
-// correction lands on a word of the site's own vocabulary (see src/search/lexicon.ts, which builds the data).
+// homophone (卦号, 依保, 付宽), an accent's (徽信 for 微信), a look-alike from handwriting (桂号 for 挂号), and one
+// wrong character in a longer word. Every correction lands on a word of the site's own vocabulary (see
+// src/search/lexicon.ts, which builds the data).
 import { normalizeQuery } from './query.ts';
 
 /** The correction and conversion data, as the build writes it: compact strings, small once gzipped. */
@@ -11,6 +12,8 @@ export interface LexiconData {
   sounds: string;
   /** `掛挂號号…`: each traditional character followed by its simplified form */
   simplified: string;
+  /** `挂桂佳娃… 诈炸作昨…`: groups of characters that look alike (one part differs), space-separated */
+  shapes: string;
 }
 
 export interface Lexicon {
@@ -20,6 +23,8 @@ export interface Lexicon {
   byLength: Map<number, string[]>;
   syllables: Map<string, Set<string>>;
   simplified: Map<string, string>;
+  /** Each character's groups of look-alikes (by number) */
+  shapes: Map<string, number[]>;
 }
 
 /**
@@ -62,7 +67,12 @@ export function readLexicon(data: LexiconData): Lexicon {
   const simplified = new Map<string, string>();
   const pairs = [...data.simplified];
   for (let i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i]!, pairs[i + 1]!);
+  const shapes = new Map<string, number[]>();
+  data.shapes.split(' ').forEach((group, i) => {
+    for (const char of group) shapes.set(char, [...(shapes.get(char) ?? []), i]);
+  });
   return {
+    shapes,
     words,
     known: new Set(words),
     rank: new Map(words.map((w, i) => [w, i])),
@@ -88,10 +98,16 @@ function soundDistance(a: string, b: string, lexicon: Lexicon): number | undefin
   return undefined;
 }
 
+/** Whether two characters look alike: built the same way from the same parts but one (桂 and 挂). */
+function looksAlike(a: string, b: string, lexicon: Lexicon): boolean {
+  const groups = lexicon.shapes.get(b);
+  return groups !== undefined && (lexicon.shapes.get(a) ?? []).some((g) => groups.includes(g));
+}
+
 /**
  * The cost of reading `typed` as the vocabulary word `word` of the same length, or undefined when they are too far
- * apart. At least half of the characters must be the same. Each other one must sound alike, except that a word of
- * three or more characters may have one character wrong however it sounds (a handwriting slip).
+ * apart. At least half of the characters must be the same. Each other one must sound or look alike, except that a
+ * word of three or more characters may have one character wrong however it sounds and looks (a slip of the pen).
  */
 function distance(typed: string[], word: string[], lexicon: Lexicon): number | undefined {
   let cost = 0;
@@ -103,7 +119,8 @@ function distance(typed: string[], word: string[], lexicon: Lexicon): number | u
       continue;
     }
     const sound = soundDistance(typed[i]!, word[i]!, lexicon);
-    if (sound === undefined) {
+    if (sound === undefined && looksAlike(typed[i]!, word[i]!, lexicon)) cost += 2;
+    else if (sound === undefined) {
       unlike++;
       cost += 3;
     } else cost += 1 + sound;
@@ -113,55 +130,50 @@ function distance(typed: string[], word: string[], lexicon: Lexicon): number | u
   return cost;
 }
 
-/** Vocabulary words that a typed word may have meant, best first (closest, then most frequent). */
-export function candidatesFor(typed: string, lexicon: Lexicon, limit = 3): string[] {
+/** Vocabulary words that a typed word may have meant, each with its cost, best first (closest, then most frequent). */
+function scoredCandidates(typed: string, lexicon: Lexicon): [string, number][] {
   const chars = [...typed];
   const scored: [string, number][] = [];
   for (const word of lexicon.byLength.get(chars.length) ?? []) {
     const cost = distance(chars, [...word], lexicon);
     if (cost !== undefined) scored.push([word, cost]);
   }
-  return scored
-    .sort((a, b) => a[1] - b[1] || lexicon.rank.get(a[0])! - lexicon.rank.get(b[0])!)
+  return scored.sort((a, b) => a[1] - b[1] || lexicon.rank.get(a[0])! - lexicon.rank.get(b[0])!);
+}
+
+/** Vocabulary words that a typed word may have meant, best first (closest, then most frequent). */
+export function candidatesFor(typed: string, lexicon: Lexicon, limit = 3): string[] {
+  return scoredCandidates(typed, lexicon)
     .slice(0, limit)
     .map(([w]) => w);
 }
 
+/** What leaving a character of a word unexplained costs, against a correction's cost (see distance). */
+const UNEXPLAINED = 4;
+
 /**
- * Reads one word of a query against the vocabulary, left to right: the longest known word at each place, or failing
- * that the longest span that a known word corrects. Characters that neither explains are kept as typed.
+ * Reads one word of a query against the vocabulary: the whole word corrected if it can be, or else the cheapest way
+ * to cut it into known words, corrected spans and characters kept as typed (防诈片: 防 + 诈片 → 诈骗, rather than
+ * 防诈 → 反诈 + 片).
  */
 function correctWord(word: string, lexicon: Lexicon, pick: number): string {
   if (!/\p{Script=Han}/u.test(word) || lexicon.known.has(word)) return word;
   const chars = [...word];
   const whole = candidatesFor(word, lexicon, pick + 1);
   if (whole.length > 0) return whole[Math.min(pick, whole.length - 1)]!;
-  let out = '';
-  let i = 0;
-  while (i < chars.length) {
-    let step = 0;
-    for (let n = Math.min(chars.length - i, 8); n >= 2 && !step; n--) {
-      const span = chars.slice(i, i + n).join('');
-      if (lexicon.known.has(span)) {
-        out += span;
-        step = n;
-      }
+  // best[i]: the cheapest reading of the first i characters.
+  const best: { cost: number; text: string }[] = [{ cost: 0, text: '' }];
+  for (let end = 1; end <= chars.length; end++) {
+    let here = { cost: best[end - 1]!.cost + UNEXPLAINED, text: best[end - 1]!.text + chars[end - 1] };
+    for (let start = Math.max(0, end - 8); start <= end - 2; start++) {
+      const span = chars.slice(start, end).join('');
+      const [candidate] = lexicon.known.has(span) ? [[span, 0] as [string, number]] : scoredCandidates(span, lexicon);
+      if (candidate && best[start]!.cost + candidate[1] < here.cost)
+        here = { cost: best[start]!.cost + candidate[1], text: best[start]!.text + candidate[0] };
     }
-    for (let n = Math.min(chars.length - i, 8); n >= 2 && !step; n--) {
-      const span = chars.slice(i, i + n).join('');
-      const [best] = candidatesFor(span, lexicon, 1);
-      if (best) {
-        out += best;
-        step = n;
-      }
-    }
-    if (!step) {
-      out += chars[i];
-      step = 1;
-    }
-    i += step;
+    best.push(here);
   }
-  return out;
+  return best[chars.length]!.text;
 }
 
 /**

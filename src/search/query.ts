@@ -29,6 +29,12 @@ const FILLERS = [
   '可以',
   '我想',
   '我要',
+  '自己',
+  // What happened to the speaker (收到个短信, 老接到电话) tells the situation; what was received names the task.
+  '收到',
+  '接到',
+  '遇到',
+  '碰到',
   '想要',
   '想学',
   '教我',
@@ -60,7 +66,8 @@ const FILLERS = [
  * segmenter finds them standing alone, so that 总 goes from 我妈总被骗 but stays in 总结.
  */
 const FILLER_CHARACTERS = new Set([
-  ...'嗯啊呀嘛吗呢吧哦哈噢唉哎的了着过跟和与同总搭我你他她它在用给把让说弄要想会能去来又还都也就很请帮教个',
+  // 老 alone is "always" (老接到骗子电话); in 老人, 老年 the segmenter keeps it in the word.
+  ...'嗯啊呀嘛吗呢吧哦哈噢唉哎的了着过跟和与同总老搭我你他她它在用给把让说弄要想会能去来又还都也就很请帮教个',
 ]);
 
 const PUNCTUATION = /[？?！!。，,、；;：:“”"'‘’（）()…~～·]/g;
@@ -106,7 +113,22 @@ const QUALIFIERS = [
   '老年人',
   '老人',
   '长辈',
+  '孩子',
+  '儿子',
+  '女儿',
+  '儿女',
+  '子女',
+  '孙子',
+  '孙女',
+  '外孙',
+  '家人',
 ];
+
+/**
+ * What is not so (不在家, 不会, 没人教) tells the situation, not the task: 孩子不在家我怎么自己叫个车 is about 叫车.
+ * The negation and the character after it are no evidence either way.
+ */
+const NEGATION = /[不没](?:有)?\p{Script=Han}/gu;
 
 /** Splits a run of Chinese at the filler characters that stand alone as words. */
 function dropFillerCharacters(run: string): string[] {
@@ -205,6 +227,8 @@ export function coverage(text: string, query: string, common: ReadonlySet<string
       for (let at = word.indexOf(person); at >= 0; at = word.indexOf(person, at + 1))
         for (let i = 0; i < [...person].length; i++) ignored[[...word.slice(0, at)].length + i] = true;
     }
+    for (const { index, 0: negation } of word.matchAll(NEGATION))
+      for (let i = 0; i < [...negation].length; i++) ignored[[...word.slice(0, index)].length + i] = true;
     if (chars.length <= 2 || !/\p{Script=Han}/u.test(word)) {
       const hit = lower.includes(word);
       const isCommon = common.has(word);
@@ -235,6 +259,29 @@ export const hiddenWords = (words: readonly string[]): string =>
 
 /** The page's own text, without the hidden words. */
 export const ownText = (content: string): string => content.split(HIDDEN_WORDS_MARK)[0]!;
+
+/** What a page is about: its title, its summary and its hidden words (scenario words, unit, place, kind). */
+export const topicText = (page: SearchedPage): string =>
+  [page.title, page.summary, page.content.split(HIDDEN_WORDS_MARK)[1] ?? ''].join('\n');
+
+/** A page as the results list reads it from the index. */
+export interface SearchedPage {
+  /** All its indexed text: its own, then the hidden words */
+  content: string;
+  title: string;
+  summary: string;
+}
+
+/**
+ * How well a page answers a query, from 0 to 1 (see coverage); more than 0.5 is relevant. A page that covers only
+ * part of the query must cover it in what it is about (topicText), not in a word its body uses in passing: 学开车
+ * is not answered by a train-ticket course that says 开车前 once.
+ */
+export function relevance(page: SearchedPage, query: string, common: ReadonlySet<string> = new Set()): number {
+  const share = coverage(`${page.content}\n${page.title}`, query, common);
+  if (share === 1 || share <= 0.5) return share;
+  return coverage(topicText(page), query, common) > 0.5 ? share : 0;
+}
 
 /** What people call each kind when they search for it (广东省的课程, 江苏的案例). */
 export const KIND_SEARCH_WORDS = {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { DIST, OUTPUT } from '../helpers/run.ts';
 import { validateContent } from '../../src/checks/validator.ts';
-import { PROVINCES } from '../../src/schemas/provinces.ts';
+import { cityOfUnit, PROVINCES } from '../../src/schemas/provinces.ts';
 
 /** The search a senior, a family member or a teacher does, scored as the issue defines it. */
 interface Query {
@@ -34,6 +34,15 @@ function expand(token: string): string[] {
     const id = token.slice('unit:'.length);
     if (!catalogue.units.has(id)) throw new Error(`queries.tsv: unknown unit ${token}`);
     return catalogue.entries.filter((e) => e.data.unit === id).map((e) => `${e.kind}/${e.slug}`);
+  }
+  if (token.startsWith('city:')) {
+    const city = token.slice('city:'.length);
+    const inCity = catalogue.entries.filter((e) => {
+      const unit = catalogue.units.get(e.data.unit);
+      return unit !== undefined && cityOfUnit(unit)?.name === city;
+    });
+    if (inCity.length === 0) throw new Error(`queries.tsv: no unit is in the city ${token}`);
+    return inCity.map((e) => `${e.kind}/${e.slug}`);
   }
   if (token.startsWith('province:')) {
     const slug = token.slice('province:'.length);
@@ -68,9 +77,12 @@ const keyOf = (href: string) => new URL(href, 'http://x').pathname.replace(/^\/|
 
 const site = useSiteInBrowser(DIST);
 let page: Page;
+/** Errors the search page threw, reported with a query that got no answer */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   page = await site.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
 });
 
 async function topResults(query: Query): Promise<string[]> {
@@ -80,9 +92,15 @@ async function topResults(query: Query): Promise<string[]> {
   await page
     .locator('[data-search-status]')
     .filter({ hasText: /找到|没有找到/ })
-    .waitFor({ timeout: 10_000 })
-    .catch((error: unknown) => {
-      throw new Error(`the search page gave no answer to「${query.query}」`, { cause: error });
+    .waitFor({ timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      const status = await page.locator('[data-search-status]').innerText();
+      throw new Error(
+        `the search page gave no answer to「${query.query}」: it says「${status}」; ${pageErrors.join('; ')}`,
+        {
+          cause: error,
+        },
+      );
     });
   return (
     await page.locator('.result h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
@@ -237,10 +255,12 @@ describe('search finds what people mean', () => {
 
   it("shows excerpts of the page's own text, never the hidden synonym lists", async () => {
     const synonyms = [...catalogue.scenarios.values()].flatMap((s) => s.synonyms);
-    for (const query of ['滴滴', '看病', '浙江', '挂号']) {
+    for (const query of ['滴滴', '看病', '浙江', '挂号', '杭州', '甘南']) {
       await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
       await page.locator('[data-search-status]').filter({ hasText: '找到' }).waitFor();
       for (const text of await page.locator('.result .excerpt').allInnerTexts()) {
+        // The city is found through the hidden words only: the page's own text never says 甘南藏族自治州 twice over.
+        expect(text, query).not.toMatch(/杭州 杭州市|甘南 甘南藏族自治州/);
         // A run of three synonyms in a row is the hidden list, not a sentence.
         const run = synonyms.filter((w) => text.includes(`${w} `)).length;
         expect(text, query).not.toContain('⁂');

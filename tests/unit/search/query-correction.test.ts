@@ -56,6 +56,14 @@ describe('correctQuery: reads a slip as the word of the site it was meant to be'
     ['掛號', '挂号'],
     ['防詐騙', '防诈骗'],
     ['醫院卦號', '医院挂号'],
+    // Look-alikes from handwriting or a shape input method: a wrong radical, the same other part.
+    ['桂号', '挂号'],
+    ['佳号', '挂号'],
+    ['汀车', '打车'],
+    ['作骗', '诈骗'],
+    ['地跌', '地铁'],
+    // The cheapest cut of a word: 防 + 诈片 → 诈骗, not 防诈 → 反诈 + 片.
+    ['防诈片', '防诈骗'],
   ])('%s → %s', (typed, meant) => {
     expect(correctQuery(typed, lexicon)).toContain(meant);
   });
@@ -73,6 +81,13 @@ describe('correctQuery: reads a slip as the word of the site it was meant to be'
   it('needs half of the characters right, and allows a wrong-sounding one only in a longer word', () => {
     expect(candidatesFor('挂浩', lexicon)).toEqual(expect.arrayContaining(['挂号']));
     expect(candidatesFor('瓜好', lexicon)).toEqual([]);
+  });
+
+  it('reads a look-alike only where the rest of the character is the same, not for a shared radical alone', () => {
+    // 桂 and 挂 share 圭; 扌 alone is shared by hundreds of characters (拍, 找, 打…), which look nothing alike.
+    expect(candidatesFor('桂号', lexicon)).toEqual(['挂号']);
+    expect(candidatesFor('拍车', lexicon)).toEqual([]);
+    expect(correctQuery('网游', lexicon)).toEqual([]);
   });
 
   it('converts traditional characters the site uses', () => {
@@ -100,7 +115,7 @@ describe('the lexicon the search page loads when a search finds too little', () 
 });
 
 describe('commonPairs: what most pages contain is no evidence', () => {
-  it('lists the pairs found on more than half of the texts', () => {
-    expect(commonPairs(['用手机挂号', '用手机打车', '手机付款', '看病'])).toEqual(['手机']);
+  it('lists the pairs found on more than 40 % of the texts', () => {
+    expect(commonPairs(['用手机挂号', '用手机打车', '手机付款', '看病', '看书'])).toEqual(['手机']);
   });
 });

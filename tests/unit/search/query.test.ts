@@ -7,6 +7,7 @@ import {
   normalizeQuery,
   ownText,
   queryKeys,
+  relevance,
   splitQuery,
 } from '../../../src/search/query.ts';
 
@@ -58,11 +59,15 @@ describe('normalizeQuery: spoken questions keep only the task', () => {
     ['我妈总被骗', '我妈 被骗'],
     ['嗯我想在手机上挂个号', '挂号'],
     ['帮我看一下社保怎么弄', '社保'],
-    ['哎呀收到个短信说我中奖了', '收到 短信 中奖'],
+    ['哎呀收到个短信说我中奖了', '短信 中奖'],
     ['打的', '打的'],
     ['的士', '的士'],
     ['个人信息', '个人信息'],
     ['总结', '总结'],
+    // 老 alone is "always", 自己 says who: neither names the task.
+    ['老伴老接到说是公安局的电话', '老伴 公安局 电话'],
+    ['孩子不在家我怎么自己叫个车', '孩子不在家 叫车'],
+    ['老人', '老人'],
   ])('%s → %s', (query, expected) => {
     expect(normalizeQuery(query)).toBe(expected);
   });
@@ -81,9 +86,40 @@ describe('coverage: how much of what a query asks a page answers', () => {
   it('takes no evidence from pairs that most pages contain, nor from whom the task is for', () => {
     expect(coverage('手机 入门', '手机支富', common)).toBe(0);
     expect(coverage('被骗 防骗', '我妈总被骗', common)).toBe(1);
-    expect(coverage('视频通话', '孙子视频', common)).toBe(0);
+    expect(coverage('视频通话', '跳舞视频', common)).toBe(0);
     // A query of common words alone still counts them.
     expect(coverage('手机 视频', '手机视频', common)).toBe(1);
+  });
+});
+
+describe('coverage: family and negation are the situation, not the task', () => {
+  it('takes no evidence from a family word, nor from what is not so', () => {
+    expect(coverage('叫车', '孩子不在家我怎么自己叫个车')).toBeGreaterThan(0.5);
+    expect(coverage('微信 红包', '嗯那个微信怎么给孙女发红包')).toBeGreaterThan(0.5);
+    expect(coverage('孙女 在家', '孩子不在家我怎么自己叫个车')).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('relevance: a page that covers part of a query covers it in what it is about', () => {
+  const page = (body: string, hidden: string[], title = '用 12306 买火车票') => ({
+    content: `${body} ${HIDDEN_WORDS_MARK} ${hidden.join(' ')}`,
+    title,
+    summary: '',
+  });
+
+  it('does not answer 学开车 with a page that says 开车前 in passing', () => {
+    expect(relevance(page('改签要在开车前办', ['出行', '火车票']), '学开车')).toBe(0);
+  });
+
+  it('answers a partly covered query with the page whose scenario words cover it', () => {
+    expect(relevance(page('到车站取票', ['出行', '火车', '火车票']), '坐火车')).toBeCloseTo(2 / 3);
+    expect(relevance(page('打开软件叫车', ['出行', '叫车'], '手机打车'), '孩子不在家我怎么自己叫个车')).toBeGreaterThan(
+      0.5,
+    );
+  });
+
+  it('answers a fully covered query wherever the page covers it', () => {
+    expect(relevance(page('学会开车前检查', []), '开车前')).toBe(1);
   });
 });
 
