@@ -273,15 +273,19 @@ export interface SearchedPage {
 }
 
 /**
- * How well a page answers a query, from 0 to 1 (see coverage); more than 0.5 is relevant. A page that covers only
- * part of the query must cover it in what it is about (topicText), not in a word its body uses in passing: 学开车
- * is not answered by a train-ticket course that says 开车前 once.
+ * How well a page answers a query, from 0 to 1 (see coverage); more than 0.5 is relevant. A page that leaves a third
+ * of the query or more uncovered must cover the rest in what it is about (topicText), not in a word its body uses in
+ * passing: 学开车 is not answered by a train-ticket course that says 开车前 once. A page that covers more (防诈骗
+ * 培训方案, where 方案 is in the body) is relevant wherever it covers it.
  */
 export function relevance(page: SearchedPage, query: string, common: ReadonlySet<string> = new Set()): number {
   const share = coverage(`${page.content}\n${page.title}`, query, common);
-  if (share === 1 || share <= 0.5) return share;
+  if (share > PARTLY || share <= 0.5) return share;
   return coverage(topicText(page), query, common) > 0.5 ? share : 0;
 }
+
+/** A page covering this share of a query or less covers it only partly (see relevance). */
+const PARTLY = 2 / 3 + 1e-9;
 
 /** What people call each kind when they search for it (广东省的课程, 江苏的案例). */
 export const KIND_SEARCH_WORDS = {

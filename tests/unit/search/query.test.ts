@@ -118,8 +118,12 @@ describe('relevance: a page that covers part of a query covers it in what it is 
     );
   });
 
-  it('answers a fully covered query wherever the page covers it', () => {
+  it('answers a fully or mostly covered query wherever the page covers it', () => {
     expect(relevance(page('学会开车前检查', []), '开车前')).toBe(1);
+    // 方案 is in the body only; 诈骗 (and 防诈骗's other pair) covers the rest: 4 of 5 characters.
+    expect(relevance(page('这套培训方案讲诈骗', ['防骗安全', '诈骗'], '防骗讲座进社区'), '防诈骗方案')).toBeCloseTo(
+      4 / 5,
+    );
   });
 });
 
