@@ -109,6 +109,23 @@ describe('Node 22 comes from the lockfile', () => {
     expect(refusing).toEqual([]);
   });
 
+  it('records every optional dependency of every package, as npm ci requires on every platform', () => {
+    /** Where npm would find `name` from the package at `key`: its own node_modules, then each parent's. */
+    const resolve = (key: string, name: string): string | undefined => {
+      for (let dir = key; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+        const candidate = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+        if (lock.packages[candidate]) return candidate;
+        if (!dir) return undefined;
+      }
+    };
+    const missing = Object.entries(lock.packages).flatMap(([key, entry]) =>
+      Object.keys(entry.optionalDependencies ?? {})
+        .filter((name) => !resolve(key, name))
+        .map((name) => `${key || 'package.json'} → ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('runs no dependency’s install script: every dependency that has one is denied in allowScripts', () => {
     const withScripts = Object.entries(lock.packages)
       .filter(([key, entry]) => key && entry.hasInstallScript)
