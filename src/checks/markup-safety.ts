@@ -3,6 +3,7 @@ import { renderMarkdown, type RenderedMarkdown } from '../markdown/pipeline.ts';
 import { formatFieldPath } from '../report/problems.ts';
 import { decodeEntities as decodeOnce } from '../core/html-entities.ts';
 import { leavesOf, pathOf, type Step } from '../core/walk.ts';
+import { codePointsIn } from '../core/code-points.ts';
 
 /**
  * Content is data, not code: entries arrive by pull request, so nothing in an entry may run in a reader's
@@ -316,9 +317,7 @@ const STYLE_IN_TEXT = /(?:^|[\s"'/;])style\s*=\s*["']/i;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 function describeControls(text: string): string[] {
-  const codes = [...new Set(text.match(CONTROL_CHARACTER) ?? [])].map(
-    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+  const codes = codePointsIn(text, CONTROL_CHARACTER);
   if (codes.length === 0) return [];
   return [
     `有看不见的控制字符（${codes.join('、')}）：它们不会显示，却会让文字在网页、表格或数据里断开或变样；请删去（从别处复制文字时容易带进来，可以把这段文字重新输入一遍）`,
@@ -326,9 +325,7 @@ function describeControls(text: string): string[] {
 }
 
 function describeBidi(text: string): string[] {
-  const codes = [...new Set(text.match(BIDI_CONTROL) ?? [])].map(
-    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+  const codes = codePointsIn(text, BIDI_CONTROL);
   if (codes.length === 0) return [];
   return [
     `有看不见的文字方向控制字符（${codes.join('、')}）：它会让文字显示的顺序和实际不同，可能被用来伪装网址或号码；请删去（从别处复制文字时容易带进来，可以把这段文字重新输入一遍）`,

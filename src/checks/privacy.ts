@@ -1,5 +1,6 @@
 import publicNumbers from './public-service-numbers.json' with { type: 'json' };
 import { leavesOf, pathOf } from '../core/walk.ts';
+import { codePointName } from '../core/code-points.ts';
 
 /**
  * The one privacy rule: no personal contact data or ID numbers in anything a reader sees.
@@ -583,7 +584,7 @@ export function findHiddenControls(text: string): string[] {
     if (REPORTED_BY_MARKUP.test(c)) continue;
     const before = [...text.slice(Math.max(0, match.index - 2), match.index)].at(-1) ?? '';
     if (c === '\u200d' && /\p{Extended_Pictographic}/u.test(before)) continue;
-    codes.add(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    codes.add(codePointName(c));
   }
   return [...codes];
 }

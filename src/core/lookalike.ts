@@ -4,6 +4,7 @@
  * compared by a key in which all of those are the same; a value that still matches nothing is refused with the
  * difference spelled out, since on screen the two often look identical.
  */
+import { codePointName } from './code-points.ts';
 
 /** Characters that draw nothing: zero-width spaces and joiners, bidi marks, the BOM, soft hyphens. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u061c]/gu;
@@ -55,7 +56,7 @@ export function editDistance(a: readonly string[], b: readonly string[]): number
 /** `「С」（U+0421）`: a character named by its code point when it is not plain Chinese or ASCII. */
 function showChar(char: string): string {
   const plain = /^[\p{Script=Han}\x21-\x7e\uff08\uff09\u3001\uff0c]$/u.test(char);
-  const points = [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+  const points = [...char].map(codePointName).join(' ');
   if (char.trim() === '' || ALL_INVISIBLE.test(char)) {
     return `看不见的字符（${points}）`;
   }
