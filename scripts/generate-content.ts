@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateContent, MARKER_FILE } from './generate/synthetic-content.ts';
 import { readCommandLine } from '../src/report/command-line.ts';
+import { shownPath } from '../src/report/problems.ts';
 
 const USAGE =
   '用法：npm run generate -- 条目数 目标目录 [--seed 随机种子]，例如 npm run generate -- 800 /tmp/content-800';
@@ -51,8 +52,7 @@ for (const folder of folders) fs.mkdirSync(folder, { recursive: true });
 for (const file of tree.files) fs.writeFileSync(path.join(dir, file.path), file.content);
 
 const { courses, cases, projects } = tree.counts;
-const relative = path.relative(process.cwd(), dir);
-const shown = relative && !relative.startsWith('..') ? relative : dir;
+const shown = shownPath(dir);
 console.log(
   `已生成 ${count} 条合成内容到 ${shown}：课程资源 ${courses} 门、教育培训项目 ${projects} 个、` +
     `工作案例 ${cases} 个，申报单位 ${tree.units} 个，覆盖 ${tree.provinces} 个省级单位（随机种子 ${seed}）。`,

@@ -21,6 +21,7 @@ import {
 } from '../src/authoring/scaffold.ts';
 import { GUIDE_FILE, withFieldGuide } from '../src/authoring/field-guide.ts';
 import { parseCommandLine, UsageError } from '../src/report/command-line.ts';
+import { shownPath } from '../src/report/problems.ts';
 import { formatDay, todayInChina } from '../src/core/dates.ts';
 
 const USAGE = [
@@ -34,10 +35,7 @@ const USAGE = [
 
 class UserError extends Error {}
 
-function shown(file: string): string {
-  const relative = path.relative(PROJECT_ROOT, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-}
+const shown = (file: string) => shownPath(file, PROJECT_ROOT);
 
 function readArgs(): { positional: string[]; date?: string; help: boolean; templates: boolean } {
   const { values, positionals: positional } = parseCommandLine(

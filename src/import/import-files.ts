@@ -13,6 +13,7 @@ import { formsOfDocx, formsOfWorkbook, type FormRecord } from './read-form.ts';
 import { buildDraft, DraftRefused, SlugTaken, type Draft } from './draft.ts';
 import { UnitRegistry } from './units.ts';
 import { scrubContacts } from './scrub.ts';
+import { shownPath } from '../report/problems.ts';
 
 export interface ImportOptions {
   contentDir: string;
@@ -135,11 +136,6 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   return { files, unitsFile, addedUnits: units.added };
 }
 
-function shown(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-}
-
 /** The report, file by file: what was read, what was written where, what is missing, what was left out. */
 export function formatImportReport(result: ImportResult, cwd = process.cwd()): string {
   const lines: string[] = [];
@@ -147,7 +143,7 @@ export function formatImportReport(result: ImportResult, cwd = process.cwd()): s
   let skipped = 0;
   let failed = 0;
   result.files.forEach((file, i) => {
-    lines.push(`【${i + 1}/${result.files.length}】${shown(file.file, cwd)}`);
+    lines.push(`【${i + 1}/${result.files.length}】${shownPath(file.file, cwd)}`);
     if (file.error) {
       failed++;
       lines.push(`  ✗ 没有导入：${file.error}`);
@@ -162,7 +158,7 @@ export function formatImportReport(result: ImportResult, cwd = process.cwd()): s
       if (form.status === 'skipped') {
         skipped++;
         lines.push(
-          `${prefix}  – 没有写入：${kindLabel(form.kind)}「${form.title}」的文件名 ${form.slug} 已经有了（${shown(form.existing, cwd)}），没有覆盖。` +
+          `${prefix}  – 没有写入：${kindLabel(form.kind)}「${form.title}」的文件名 ${form.slug} 已经有了（${shownPath(form.existing, cwd)}），没有覆盖。` +
             '如果是同一条，请直接修改已有的文件；如果是另一条，请先把已有文件改名或换个名称再导入。',
         );
         continue;
@@ -170,7 +166,7 @@ export function formatImportReport(result: ImportResult, cwd = process.cwd()): s
       written++;
       const { draft } = form;
       lines.push(`${prefix}  读到：${KIND_FORMS[draft.kind]}；${draft.read.join('，')}`);
-      lines.push(`  已写入：${shown(form.file, cwd)}`);
+      lines.push(`  已写入：${shownPath(form.file, cwd)}`);
       if (draft.unit) {
         lines.push(
           draft.unit.added
@@ -192,7 +188,7 @@ export function formatImportReport(result: ImportResult, cwd = process.cwd()): s
   });
   if (result.addedUnits.length > 0) {
     lines.push(
-      `新添加到 ${shown(result.unitsFile, cwd)} 的单位 ${result.addedUnits.length} 个：${result.addedUnits.map((u) => `${u.id}（${u.name}）`).join('、')}`,
+      `新添加到 ${shownPath(result.unitsFile, cwd)} 的单位 ${result.addedUnits.length} 个：${result.addedUnits.map((u) => `${u.id}（${u.name}）`).join('、')}`,
     );
   }
   lines.push(

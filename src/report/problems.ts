@@ -12,12 +12,17 @@ export interface Problem {
   line?: number;
 }
 
+/** A file as messages show it: relative to `from` when it is inside, otherwise as given; always with `/`. */
+export function shownPath(file: string, from = process.cwd()): string {
+  const relative = path.relative(from, file);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (inside ? relative : file).split(path.sep).join('/');
+}
+
 /** `content/courses/x.md:minutes — 视频资源必须填写视频时长，…` with the file relative to the working directory. */
 export function formatProblem(problem: Problem, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, problem.file);
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? problem.file : relative;
   const where = problem.line ? `第 ${problem.line} 行：` : '';
-  return `${shown.split(path.sep).join('/')}:${problem.field} — ${where}${problem.message}`;
+  return `${shownPath(problem.file, cwd)}:${problem.field} — ${where}${problem.message}`;
 }
 
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
