@@ -177,11 +177,60 @@ function correctWord(word: string, lexicon: Lexicon, pick: number): string {
 }
 
 /**
- * What the query may have meant, in simplified characters and the site's own words, best first: the query in
- * simplified characters as typed (when it had traditional ones), then up to `limit` corrected readings. Each
- * differs from the query as normalised; empty when there is nothing to convert or correct.
+ * What the query may have meant, in simplified characters and the site's own words, best first: the words its pinyin
+ * spells (when it is pinyin), or the query in simplified characters as typed (when it had traditional ones), then up
+ * to `limit` corrected readings. Each differs from the query as normalised; empty when there is nothing to convert or
+ * correct.
  */
+const spellings = new WeakMap<Lexicon, Map<string, string>>();
+
+/** Each vocabulary word under each way its characters may be read, run together (guahao → 挂号), most frequent first. */
+function wordsBySpelling(lexicon: Lexicon): Map<string, string> {
+  let map = spellings.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const word of lexicon.words) {
+      let spelt = [''];
+      for (const char of word) {
+        const readings = [...(lexicon.syllables.get(char) ?? [])];
+        spelt = spelt.flatMap((start) => readings.map((r) => start + r)).slice(0, 8);
+      }
+      for (const spelling of spelt) if (spelling && !map.has(spelling)) map.set(spelling, word);
+    }
+    spellings.set(lexicon, map);
+  }
+  return map;
+}
+
+/**
+ * Pinyin typed without picking the characters (guahao, da che, yi bao, weixinzhifu): the vocabulary words it spells,
+ * as few and as frequent as possible. Undefined when the letters are not all pinyin of the site's words (wifi, app).
+ */
+export function fromPinyin(text: string, lexicon: Lexicon): string | undefined {
+  if (!/^[a-zü'\s]+$/i.test(text)) return undefined;
+  // Spaces and apostrophes may fall anywhere (yi bao, xi'an): the words are found in the letters alone.
+  const letters = text.toLowerCase().replace(/ü/g, 'v').replace(/[\s']/g, '');
+  if (letters.length < 4) return undefined;
+  const byWord = wordsBySpelling(lexicon);
+  const longest = Math.max(...[...byWord.keys()].map((k) => k.length));
+  // best[i]: the fewest words that spell the first i letters.
+  const best: ({ words: string[] } | undefined)[] = [{ words: [] }];
+  for (let end = 1; end <= letters.length; end++) {
+    let here: { words: string[] } | undefined;
+    for (let start = Math.max(0, end - longest); start < end; start++) {
+      const word = byWord.get(letters.slice(start, end));
+      const before = best[start];
+      if (word && before && (!here || before.words.length + 1 < here.words.length))
+        here = { words: [...before.words, word] };
+    }
+    best.push(here);
+  }
+  return best[letters.length]?.words.join('');
+}
+
 export function correctQuery(query: string, lexicon: Lexicon, limit = 2): string[] {
+  const spelt = fromPinyin(query.trim(), lexicon);
+  if (spelt) return [spelt];
   const original = normalizeQuery(query);
   const simplified = normalizeQuery(toSimplified(query, lexicon));
   const words = simplified.split(' ');

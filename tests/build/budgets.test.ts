@@ -170,6 +170,13 @@ describe('page weight budgets at 1,000 generated entries', () => {
 
   it('prints the weights', () => printWeights(weights));
 
+  it('keeps the correction and conversion data within 40 KB gzipped', () => {
+    // Fetched only when a search finds too little (tests/search); it grows with the vocabulary, capped by MAX_WORDS.
+    const bytes = gzip(fs.readFileSync(path.join(site, 'search/lexicon.json')));
+    console.log(`lexicon.json at 1,000 entries: ${(bytes / 1024).toFixed(1)} KB gzipped`);
+    expect(bytes).toBeLessThanOrEqual(40 * 1024);
+  });
+
   it('keeps every page type within its budget', () => {
     expect(weights.length).toBe(PAGE_TYPES.length + 1);
     for (const w of weights) expectWithinBudget(w);

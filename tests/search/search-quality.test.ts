@@ -202,6 +202,21 @@ describe('search finds what people mean', () => {
       ].join('\n'),
     );
     fs.writeFileSync(path.join(OUTPUT, 'search-quality.json'), `${JSON.stringify(table, null, 2)}\n`);
+    // Every query's outcome, to compare runs (or a subset of the queries) afterwards.
+    fs.writeFileSync(
+      path.join(OUTPUT, 'search-quality-queries.json'),
+      `${JSON.stringify(
+        outcomes.map((o) => ({
+          query: o.query.query,
+          kind: o.query.kind,
+          score: o.score,
+          recall: o.recall,
+          top: o.top,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
 
     const existing = byClass.get('existing') ?? [];
     const precision = existing.reduce((t, o) => t + o.precision, 0) / existing.length;

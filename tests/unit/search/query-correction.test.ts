@@ -7,6 +7,7 @@ import { buildLexicon, commonPairs, MAX_WORDS, vocabulary } from '../../../src/s
 import {
   candidatesFor,
   correctQuery,
+  fromPinyin,
   fuzzySyllable,
   readLexicon,
   toSimplified,
@@ -88,6 +89,16 @@ describe('correctQuery: reads a slip as the word of the site it was meant to be'
     expect(candidatesFor('桂号', lexicon)).toEqual(['挂号']);
     expect(candidatesFor('拍车', lexicon)).toEqual([]);
     expect(correctQuery('网游', lexicon)).toEqual([]);
+  });
+
+  it('reads pinyin typed without picking the characters as the words of the site it spells', () => {
+    expect(correctQuery('guahao', lexicon)).toEqual(['挂号']);
+    expect(fromPinyin('yi bao', lexicon)).toBe('医保');
+    expect(fromPinyin('Da Che', lexicon)).toBe('打车');
+    expect(fromPinyin('weixinzhifu', lexicon)).toBe('微信支付');
+    // Letters that are no pinyin of the site's words, and words the site does not have, are left alone.
+    for (const other of ['wifi', 'app', 'chaogu', 'xiangqin', 'caipiao', 'dc'])
+      expect(fromPinyin(other, lexicon), other).toBeUndefined();
   });
 
   it('converts traditional characters the site uses', () => {
