@@ -141,6 +141,8 @@ export const UI = {
   'provinces.none': '还没有内容的地区',
   'province.title': '{name}的内容',
   'province.intro': '{name}各单位推荐的课程资源、教育培训项目和工作案例。',
+  'province.cities': '按城市找（点城市名搜索该市单位的内容）：',
+  'province.city': '{city}（{count} 条）',
   'batches.title': '报送批次',
   'batches.intro': '推介工作分三批报送，每批经专家评议后推介。',
   'batch.deadline': '报送截止：{date}',
