@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDraft, validateContent } from './validator.ts';
+import { entryFilesOf, isDraft, validateContent } from './validator.ts';
 import { checkTreeFiles } from './tree-files.ts';
 import { readEntryText } from './frontmatter.ts';
 import { localFiles, resolveLocalFile, type MediaFields } from './entry-files.ts';
@@ -105,16 +105,6 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-function entriesOfKind(contentDir: string, kind: string): string[] {
-  const dir = path.join(contentDir, kind);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && /\.mdx?$/i.test(d.name))
-    .map((d) => path.join(d.parentPath, d.name))
-    .filter((file) => !isDraft(path.relative(dir, file)));
-}
-
 /**
  * Validates the given entries with the real data files, the media they name and any entry of the same
  * kind with the same slug (so that a clash is still reported). Problems name the real files. A rule that
@@ -131,7 +121,7 @@ export function validateEntries(contentDir: string, entries: string[]): { proble
     for (const entry of entries) {
       const kind = path.relative(contentDir, entry).split(path.sep)[0]!;
       const slug = slugFromPath(entry).replace(/\.mdx$/i, '');
-      for (const other of entriesOfKind(contentDir, kind)) {
+      for (const other of entryFilesOf(contentDir, kind)) {
         if (slugFromPath(other).replace(/\.mdx$/i, '') === slug) files.add(other);
       }
     }

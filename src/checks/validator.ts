@@ -76,12 +76,7 @@ export function findEntryFile(contentDir: string, kind: Kind, slug: string): str
   const dir = path.join(contentDir, kind);
   const target = path.join(dir, `${slug}.md`);
   if (fs.existsSync(target)) return target;
-  if (!fs.existsSync(dir)) return undefined;
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.replace(/\.mdx?$/i, '') === slug && /\.mdx?$/i.test(d.name))
-    .map((d) => path.join(d.parentPath, d.name))
-    .find((file) => !isDraft(path.relative(dir, file)));
+  return entryFilesOf(contentDir, kind).find((file) => path.basename(file).replace(/\.mdx?$/i, '') === slug);
 }
 
 /** Names from scenarios.yaml for a scaffold's comment; a broken file is left for `npm run validate` to report. */
@@ -97,7 +92,9 @@ export function scenarioNames(contentDir: string): string[] {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under a kind's folder, subfolders included, drafts (`_…`) left out, sorted. */
+export function filesOfKind(contentDir: string, kind: string): string[] {
+  const dir = path.join(contentDir, kind);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -105,6 +102,11 @@ function listFiles(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name))
     .filter((file) => !isDraft(path.relative(dir, file)))
     .sort();
+}
+
+/** The entry files of a kind: .md, and .mdx, which the check refuses with a message of its own. */
+export function entryFilesOf(contentDir: string, kind: string): string[] {
+  return filesOfKind(contentDir, kind).filter((file) => /\.mdx?$/i.test(file));
 }
 
 /** Gives each problem about a field the line where that field is written. */
@@ -399,7 +401,7 @@ export function validateContent(
   for (const kind of KINDS) {
     const dir = path.join(contentDir, kind);
     const slugs = new Map<string, string>();
-    for (const file of listFiles(dir)) {
+    for (const file of filesOfKind(contentDir, kind)) {
       if (/\.mdx$/i.test(file)) {
         problems.push({
           file,
