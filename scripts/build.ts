@@ -77,6 +77,8 @@ const astro = spawn('astro', ['build', '--outDir', temporary], {
   stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
   env: {
     ...process.env,
+    // Vite treats any other NODE_ENV (Vitest's "test", a shell's "development") as a development build.
+    NODE_ENV: 'production',
     [CHECKED_ALONGSIDE_VARIABLE]: '1',
     ...(values.preview ? { [LOCAL_PREVIEW_VARIABLE]: '1' } : {}),
   },

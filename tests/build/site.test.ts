@@ -21,6 +21,11 @@ describe('the built site', () => {
     expect(catalogue.entries.length).toBeGreaterThan(0);
   });
 
+  it('is a production build, whatever NODE_ENV the caller set (Vitest sets test)', () => {
+    // Vite makes import.meta.env.DEV true unless NODE_ENV is production; the note for `npm run dev` must not ship.
+    expect(html('search')).not.toContain('zl-dev-notice');
+  });
+
   it('has a page for every entry, with its title and summary', () => {
     for (const entry of catalogue.entries) {
       const page = html(`${entry.kind}/${entry.slug}`);
