@@ -8,6 +8,7 @@
  * - code that runs in the browser (src/scripts and the `<script>` blocks of .astro files), or any module it
  *   reaches, imports a Node built-in or any package not in BROWSER_PACKAGES (sharp, fs-using modules…).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -380,5 +381,29 @@ describe('the project follows the flow', () => {
 
   it('has no import against the flow', () => {
     expect(violations(modules)).toEqual([]);
+  });
+});
+
+describe('the top level of the repository', () => {
+  // Fixed by the team: anything else (a scratch script, a stray output) belongs in a folder or nowhere.
+  const FIXED = new Set([
+    'src',
+    'content',
+    'public',
+    'scripts',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+    'README.md',
+    'docs',
+    'package-lock.json',
+    'LICENSE',
+    'tests',
+  ]);
+
+  it('holds only the fixed files and folders, and dotfiles', () => {
+    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const top = [...new Set(tracked.map((file) => file.split('/')[0]!))];
+    expect(top.filter((name) => !name.startsWith('.') && !FIXED.has(name))).toEqual([]);
   });
 });
