@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateContent, MARKER_FILE } from './generate/synthetic-content.ts';
 import { readCommandLine } from '../src/report/command-line.ts';
 import { shownPath } from '../src/report/problems.ts';
+import { renderCover } from './generate/synthetic-covers.ts';
 
 const USAGE =
   '用法：npm run generate -- 条目数 目标目录 [--seed 随机种子]，例如 npm run generate -- 800 /tmp/content-800';
@@ -47,13 +48,14 @@ function prepareDir(dir: string): void {
 const { count, dir, seed } = readArgs();
 const tree = generateContent({ count, seed });
 prepareDir(dir);
-const folders = new Set(tree.files.map((file) => path.dirname(path.join(dir, file.path))));
+const folders = new Set([...tree.files, ...tree.covers].map((file) => path.dirname(path.join(dir, file.path))));
 for (const folder of folders) fs.mkdirSync(folder, { recursive: true });
 for (const file of tree.files) fs.writeFileSync(path.join(dir, file.path), file.content);
+for (const cover of tree.covers) fs.writeFileSync(path.join(dir, cover.path), await renderCover(cover.seed));
 
 const { courses, cases, projects } = tree.counts;
 const shown = shownPath(dir);
 console.log(
   `已生成 ${count} 条合成内容到 ${shown}：课程资源 ${courses} 门、教育培训项目 ${projects} 个、` +
-    `工作案例 ${cases} 个，申报单位 ${tree.units} 个，覆盖 ${tree.provinces} 个省级单位（随机种子 ${seed}）。`,
+    `工作案例 ${cases} 个（其中 ${tree.covers.length} 条有封面照片），申报单位 ${tree.units} 个，覆盖 ${tree.provinces} 个省级单位（随机种子 ${seed}）。`,
 );

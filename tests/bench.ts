@@ -3,7 +3,9 @@
 // The build is measured as `npm run build` runs it (content checks and Astro at once, then the index), with the
 // memory of the whole process tree; the baseline's steps are single processes, measured by GNU time.
 // Trees are generated into a temporary folder (never committed). Absolute times on a shared machine are
-// noisy: compare the ratio to the baseline built in the same run.
+// noisy: compare the ratio to the baseline built in the same run, and the processor time (CPU), which depends less on
+// what else the machine runs. Generated trees give about one entry in seven a cover photo (scripts/generate/synthetic-covers.ts),
+// so the table shows what their share images add to dist.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,20 +33,31 @@ const work = path.resolve(values.work);
 interface Step {
   seconds: number;
   peakMb: number;
+  /** Processor time (user + system) of the process and the children it waited for: less noisy than wall time */
+  cpuSeconds: number;
 }
 
-/** Runs a command under GNU time; returns wall seconds and the largest resident set of the process tree. */
+/** What GNU time wrote with TIME_FORMAT: wall seconds, processor seconds, largest resident set in KB. */
+const TIME_FORMAT = '%e %U %S %M';
+function readTime(file: string): Step {
+  const [seconds, user, system, kb] = fs.readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, cpuSeconds: user! + system!, peakMb: kb! / 1024 };
+}
+
+/**
+ * Runs a command under GNU time; returns wall and processor seconds and the largest resident set of a single
+ * process in its tree.
+ */
 function measure(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Step {
   const stats = path.join(work, 'time.txt');
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, '-o', stats, command, ...args], {
     cwd,
     env: { ...process.env, ...env, PATH: `${BIN}:${process.env.PATH}`, FORCE_COLOR: '0' },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  const [seconds, kb] = fs.readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakMb: kb! / 1024 };
+  return readTime(stats);
 }
 
 /** The resident memory of a process and all its descendants, in MB, read from /proc. */
@@ -90,9 +103,14 @@ interface Phase {
  * Runs `npm run build`'s script, sampling the memory of its whole process tree: its checks and Astro run at the
  * same time, so the peak of the build step is the sum of both. Returns each step's time and peak.
  */
-async function measureBuild(out: string, env: Record<string, string>): Promise<Record<'build' | 'index', Step>> {
+async function measureBuild(
+  out: string,
+  env: Record<string, string>,
+): Promise<Record<'build' | 'index', Omit<Step, 'cpuSeconds'>> & { cpuSeconds: number }> {
   const timingsFile = path.join(work, 'timings.json');
-  const child = spawn('node', [path.join(ROOT, 'scripts/build.ts'), '--out', out, '--timings', timingsFile], {
+  const stats = path.join(work, 'build-time.txt');
+  const script = [path.join(ROOT, 'scripts/build.ts'), '--out', out, '--timings', timingsFile];
+  const child = spawn('/usr/bin/time', ['-f', TIME_FORMAT, '-o', stats, 'node', ...script], {
     cwd: ROOT,
     env: { ...process.env, ...env, PATH: `${BIN}:${process.env.PATH}`, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,12 +124,12 @@ async function measureBuild(out: string, env: Record<string, string>): Promise<R
   clearInterval(sampler);
   if (status !== 0) throw new Error(`npm run build failed:\n${output}`);
   const phases = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Phase[];
-  const step = (name: 'build' | 'index'): Step => {
+  const step = (name: 'build' | 'index'): Omit<Step, 'cpuSeconds'> => {
     const { start, end } = phases.find((p) => p.step === name)!;
     const inside = samples.filter((s) => s.at >= start && s.at <= end).map((s) => s.mb);
     return { seconds: (end - start) / 1000, peakMb: Math.max(0, ...inside) };
   };
-  return { build: step('build'), index: step('index') };
+  return { build: step('build'), index: step('index'), cpuSeconds: readTime(stats).cpuSeconds };
 }
 
 function folderBytes(dir: string): number {
@@ -200,15 +218,29 @@ for (const n of values.sizes.split(',').map(Number)) {
   const validate = measure('node', [path.join(ROOT, 'scripts/validate.ts')], env);
   fs.rmSync(site, { recursive: true, force: true });
   // What staff run: checks beside the Astro build, then the search index in shards (the baseline runs plain Pagefind).
-  const { build, index } = await measureBuild(site, env);
+  const { build, index, cpuSeconds } = await measureBuild(site, env);
   const shards = 1 + (JSON.parse(fs.readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as string[]).length;
   const pages = countPages(site);
   const distBytes = folderBytes(site);
   const indexBytes = folderBytes(path.join(site, 'pagefind'));
+  // Entries with a cover get a share image (src/export/share-image.ts): outside the page budget, each under 60 KB.
+  const shareDir = path.join(site, 'share');
+  const shareSizes = fs.existsSync(shareDir)
+    ? fs
+        .readdirSync(shareDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.jpg'))
+        .map((f) => fs.statSync(path.join(shareDir, f)).size)
+    : [];
+  const shareBytes = shareSizes.reduce((sum, size) => sum + size, 0);
+  const shareCell =
+    shareSizes.length === 0
+      ? '0'
+      : `${fmt(mb(shareBytes))} MB（${shareSizes.length} 张，平均 ${fmt(shareBytes / shareSizes.length / 1024)} KB，最大 ${fmt(Math.max(...shareSizes) / 1024)} KB）`;
   const fetched = await queryBytes(site);
   // Loaded only when a search finds too little (a slip, traditional characters); the budget is 40 KB gzipped.
   const lexiconBytes = gzipSync(fs.readFileSync(path.join(site, 'search/lexicon.json'))).length;
   let ratio = '—';
+  let cpuRatio = '—';
   if (values.baseline) {
     const bare = path.join(work, 'bare');
     writeBaseline(bare);
@@ -218,19 +250,22 @@ for (const n of values.sizes.split(',').map(Number)) {
     const bareBuild = measure('astro', ['build', '--root', bare, '--outDir', bareOut], env, bare);
     const bareIndex = measure('pagefind', ['--site', bareOut, '--silent'], env);
     ratio = `${fmt((build.seconds + index.seconds) / (bareBuild.seconds + bareIndex.seconds), 2)}（基线 ${fmt(bareBuild.seconds)}+${fmt(bareIndex.seconds)} s，${fmt(Math.max(bareBuild.peakMb, bareIndex.peakMb) / 1024, 2)} GB）`;
+    cpuRatio = `${fmt(cpuSeconds / (bareBuild.cpuSeconds + bareIndex.cpuSeconds), 2)}（${fmt(cpuSeconds, 0)} / ${fmt(bareBuild.cpuSeconds + bareIndex.cpuSeconds, 0)} s）`;
   }
   rows.push([
     String(n),
-    `${fmt(validate.seconds)} s / ${fmt(validate.peakMb, 0)} MB`,
+    `${fmt(validate.seconds)} s / ${fmt(validate.peakMb, 0)} MB（CPU ${fmt(validate.cpuSeconds)} s）`,
     `${fmt(build.seconds)} s / ${fmt(build.peakMb, 0)} MB`,
     `${fmt(index.seconds)} s / ${fmt(index.peakMb, 0)} MB`,
     String(pages),
     `${fmt(mb(distBytes))} MB`,
     `${fmt(mb(indexBytes))} MB`,
+    shareCell,
     `${fmt(fetched / 1024)} KB`,
     `${fmt(lexiconBytes / 1024)} KB`,
-    `${fmt(((build.seconds + index.seconds) * 1000) / n, 1)} ms`,
+    `${fmt(((build.seconds + index.seconds) * 1000) / n, 1)} ms（CPU ${fmt((cpuSeconds * 1000) / n, 1)} ms）`,
     ratio,
+    cpuRatio,
   ]);
   console.log(`N = ${n} 完成（搜索索引 ${shards} 片）`);
 }
@@ -243,10 +278,12 @@ const header = [
   '页面数',
   'dist 大小',
   '索引大小',
+  '分享图片',
   '一次搜索下载',
   '纠错数据（gzip）',
   '每条耗时',
   '与裸 Astro 之比',
+  'CPU 时间之比',
 ];
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -69,8 +69,31 @@ export interface GeneratedFile {
   content: string;
 }
 
+/** A cover photo to draw (scripts/generate/synthetic-covers.ts) and write at `path`. */
+export interface GeneratedCover {
+  path: string;
+  seed: string;
+}
+
+/**
+ * The share of entries with a cover photo: about one in seven of the bundled entries has one, and covers are what
+ * makes the built site heavy (Astro's three optimised widths, and the share image of src/export/share-image.ts).
+ */
+export const COVER_SHARE = 0.15;
+
+/** What a cover shows, for its required description (coverAlt). */
+const COVER_SCENES = [
+  '社区活动室里，老师站在前面演示，几位老人拿着手机跟着操作',
+  '志愿者蹲在老人身边，指着手机屏幕上的按钮讲解',
+  '教室里的大屏幕上放着手机操作步骤，老人们在下面记笔记',
+  '几位老人围坐在桌旁，互相看着对方的手机练习',
+  '老人在社区服务站的自助机前，工作人员在旁边协助',
+  '课程结束后，学员们拿着结业证书和老师合影',
+] as const;
+
 export interface GeneratedTree {
   files: GeneratedFile[];
+  covers: GeneratedCover[];
   counts: Record<Kind, number>;
   units: number;
   provinces: number;
@@ -638,6 +661,7 @@ export function generateContent({ count, seed }: { count: number; seed: string }
   const counts = kindCounts(count);
 
   const files: GeneratedFile[] = [];
+  const covers: GeneratedCover[] = [];
   const usedProvinces = new Set<string>();
   let globalIndex = 0;
   for (const kind of KINDS) {
@@ -765,6 +789,14 @@ export function generateContent({ count, seed }: { count: number; seed: string }
         if (rng.chance(0.15)) frontmatter.license = rng.pick(LICENSES);
       }
 
+      // A stream of its own, so that adding covers left every other field of an entry as it was for its seed.
+      const coverRng = mulberry32(hashSeed(seed, kind, j, 'cover'));
+      if (coverRng.chance(COVER_SHARE)) {
+        frontmatter.cover = `./images/${slug}.jpg`;
+        frontmatter.coverAlt = `示意图：${coverRng.pick(COVER_SCENES)}。`;
+        covers.push({ path: `${kind}/images/${slug}.jpg`, seed: `${seed}/${kind}/${slug}` });
+      }
+
       assertValid(kind, slug, frontmatter, body);
       const dated = Object.fromEntries(
         Object.entries(frontmatter).map(([key, value]) => [
@@ -795,7 +827,7 @@ export function generateContent({ count, seed }: { count: number; seed: string }
       content: `此目录由 npm run generate 生成（${count} 条，随机种子 ${seed}），可以删除或重新生成。\n`,
     },
   );
-  return { files, counts, units: units.length, provinces: usedProvinces.size };
+  return { files, covers, counts, units: units.length, provinces: usedProvinces.size };
 }
 
 /** A generator bug must never produce an invalid tree: check each entry against the project's own rules. */
