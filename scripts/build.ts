@@ -1,13 +1,11 @@
 // npm run build: check the content while Astro builds the site (two processes, two cores), then
 // index it for search, all into a temporary folder that is swapped in for dist/ only when every step passed:
 // a failed build never leaves half a site where a deploy would find it.
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { BUNDLED_MESSAGE } from '../src/build/content-checks-integration.ts';
-import { publishMedia } from '../src/export/media.ts';
-import { publishShareImages } from '../src/export/share-image.ts';
 import {
   CHECKED_ALONGSIDE_VARIABLE,
   CONTENT_DIR,
@@ -17,7 +15,7 @@ import {
 } from '../src/config/paths.ts';
 import { formatReport } from '../src/report/problems.ts';
 import { exitWhenFlushed } from '../src/report/exit.ts';
-import type { CheckResult } from './build/content-check-worker.ts';
+import type { CheckMessage, PublishRequest } from './build/content-check-worker.ts';
 import { indexSite } from './build/search-index.ts';
 import { readCommandLine } from '../src/report/command-line.ts';
 
@@ -53,22 +51,35 @@ async function fail(status: number): Promise<never> {
 }
 
 /**
- * Runs the content checks in a worker thread. Its heap is capped at a few times what the checked catalogue
- * holds (some 9 KB per entry), so that V8 collects the parsers' garbage early instead of growing the heap while
- * Astro, in the other process, needs memory too.
+ * Starts the content checks in a process of their own. Its heap is capped at a few times what the checked
+ * catalogue holds (some 9 KB per entry), so that V8 collects the parsers' garbage early instead of growing the
+ * heap while Astro, in the other process, needs memory too; and its memory goes back to the system when it ends,
+ * before Pagefind needs it.
  */
-function checkContent(): Promise<CheckResult> {
+function startChecks(): ChildProcess {
   const entries = KINDS.flatMap((kind) => {
     const dir = path.join(CONTENT_DIR, kind);
     return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
   }).length;
-  const worker = new Worker(new URL('./build/content-check-worker.ts', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: 256 + Math.ceil(entries * 0.02) },
+  return fork(fileURLToPath(new URL('./build/content-check-worker.ts', import.meta.url)), [], {
+    execArgv: [`--max-old-space-size=${256 + Math.ceil(entries * 0.02)}`],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+}
+
+/** The checks' next message; their ending without one is an error. */
+function nextMessage(child: ChildProcess): Promise<CheckMessage> {
   return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`内容检查意外退出（代码 ${code}）`)));
+    const onMessage = (message: CheckMessage) => {
+      child.off('exit', onExit);
+      resolve(message);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      child.off('message', onMessage);
+      reject(new Error(`内容检查意外退出（${code ?? signal}）`));
+    };
+    child.once('message', onMessage);
+    child.once('exit', onExit);
   });
 }
 
@@ -109,17 +120,20 @@ const astroExit = new Promise<number>((resolve) =>
 // reject, in English; the checks then run at once, and the Chinese report below says which file and field to fix.
 const bundled = new Promise<void>((resolve) => astro.on('message', (m) => m === BUNDLED_MESSAGE && resolve()));
 await Promise.race([bundled, astroExit]);
+const checks = startChecks();
 async function stopAstro(message: string): Promise<never> {
   astro.kill();
+  checks.kill();
   await astroExit;
   await astroClosed;
   console.error(message);
   releaseAstroOutput('以下是 Astro 自己的输出（英文），供开发人员参考 / Astro output:');
   return fail(1);
 }
-const { problems, media, shareImages } = await checkContent().catch((error: unknown) =>
+const checked = await nextMessage(checks).catch((error: unknown) =>
   stopAstro(error instanceof Error ? error.message : String(error)),
 );
+const problems = 'checked' in checked ? checked.checked : [];
 if (problems.length > 0)
   await stopAstro(
     `\n${formatReport(problems)}\n\n构建已停止：有问题的内容不会发布。/ Build stopped: content has errors.`,
@@ -127,12 +141,19 @@ if (problems.length > 0)
 releaseAstroOutput();
 const status = await astroExit;
 await astroClosed;
-if (status !== 0) await fail(status);
-publishMedia(media, temporary);
-await publishShareImages(shareImages, temporary).catch(async (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+if (status !== 0) {
+  checks.kill();
+  await fail(status);
+}
+// Media files and share images go into the site Astro wrote, from the checks' process, which knows the catalogue.
+checks.send({ publishInto: temporary } satisfies PublishRequest);
+const published = await nextMessage(checks).catch((error: unknown) => ({
+  failed: error instanceof Error ? error.message : String(error),
+}));
+if ('failed' in published) {
+  console.error(published.failed);
   await fail(1);
-});
+}
 timings.push({ step: 'build', start: started, end: Date.now() });
 
 try {
