@@ -1,16 +1,21 @@
-// The content checks of `npm run build`, in a process of their own (see checkContent in scripts/build.ts). It
-// reports its problems, then, once Astro has written the site, copies the media and makes the share images
-// into it. Being a process, not a thread, it gives its memory back to the system when it ends, before the
-// search index is built.
+// Two short-lived processes of `npm run build` (see scripts/build.ts), so that their memory goes back to the
+// system before the next step needs it:
+// - `content-check-worker.ts`: the content checks; sends their problems and the media and share-image jobs;
+// - `content-check-worker.ts publish`: once Astro has written the site, copies the media and makes the share
+//   images into it (sharp never loads in the build script, which stays small while Pagefind indexes).
 import { validateContent } from '../../src/checks/validator.ts';
-import { mediaCopies, publishMedia } from '../../src/export/media.ts';
+import { mediaCopies, publishMedia, type MediaCopy } from '../../src/export/media.ts';
 import type { Problem } from '../../src/report/problems.ts';
-import { publishShareImages, shareImageJobs } from '../../src/export/share-image.ts';
+import { publishShareImages, shareImageJobs, type ShareImageJob } from '../../src/export/share-image.ts';
 
-/** From the checks to scripts/build.ts. */
-export type CheckMessage = { checked: Problem[] } | { published: true } | { failed: string };
-/** From scripts/build.ts: the folder Astro wrote the site into. */
-export interface PublishRequest {
+export interface Jobs {
+  media: MediaCopy[];
+  shareImages: ShareImageJob[];
+}
+/** From these processes to scripts/build.ts. */
+export type CheckMessage = ({ checked: Problem[] } & Jobs) | { published: true } | { failed: string };
+/** From scripts/build.ts to the publishing process: the folder Astro wrote the site into. */
+export interface PublishRequest extends Jobs {
   publishInto: string;
 }
 
@@ -19,25 +24,24 @@ const send = (message: CheckMessage) =>
     process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
   );
 
-const jobs = (() => {
+if (process.argv[2] === 'publish') {
+  process.once('message', async ({ publishInto, media, shareImages }: PublishRequest) => {
+    try {
+      publishMedia(media, publishInto);
+      await publishShareImages(shareImages, publishInto);
+      await send({ published: true });
+    } catch (error) {
+      await send({ failed: error instanceof Error ? error.message : String(error) });
+    }
+    process.disconnect();
+  });
+} else {
   const report = validateContent(undefined, { keepBodies: false });
-  const problems = report.problems;
-  return {
-    problems,
-    media: problems.length === 0 ? mediaCopies(report.catalogue) : [],
-    shareImages: problems.length === 0 ? shareImageJobs(report.catalogue) : [],
-  };
-})();
-await send({ checked: jobs.problems });
-if (jobs.problems.length > 0) process.exit(0);
-
-process.once('message', async ({ publishInto }: PublishRequest) => {
-  try {
-    publishMedia(jobs.media, publishInto);
-    await publishShareImages(jobs.shareImages, publishInto);
-    await send({ published: true });
-  } catch (error) {
-    await send({ failed: error instanceof Error ? error.message : String(error) });
-  }
+  const clean = report.problems.length === 0;
+  await send({
+    checked: report.problems,
+    media: clean ? mediaCopies(report.catalogue) : [],
+    shareImages: clean ? shareImageJobs(report.catalogue) : [],
+  });
   process.disconnect();
-});
+}

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
 import { BASE_PATH, CHECKED_ALONGSIDE, CONTENT_DIR, publicAddressProblem } from '../config/paths.ts';
 import { validateContent } from '../checks/validator.ts';
 import { formatReport } from '../report/problems.ts';
@@ -9,28 +8,11 @@ import { mediaCopies, publishMedia, serveMedia, type MediaCopy } from '../export
 import { publishShareImages, shareImageJobs, type ShareImageJob } from '../export/share-image.ts';
 import { moveCspFirstInSite } from './csp-first.ts';
 
-/** What Astro's process tells `npm run build` (scripts/build.ts) over the IPC channel. */
-export const BUNDLED_MESSAGE = 'zhulao:bundled';
-
-/**
- * Tells the build script when Astro has bundled the pages. Bundling holds the whole content store and is the
- * build's memory peak, so the build script starts its content checks only then (see scripts/build.ts).
- */
-function announceBundled(): Plugin {
-  return {
-    name: 'zhulao:announce-bundled',
-    apply: 'build',
-    closeBundle() {
-      if (this.environment?.name === 'prerender') process.send?.(BUNDLED_MESSAGE);
-    },
-  };
-}
-
 /**
  * Runs the same checks as `npm run validate` before Astro loads any content: a bad entry fails the build.
  * After the build, publishes the entries' local videos, captions and PDFs (covers go through astro:assets) and
  * the share images made from the covers.
- * Under `npm run build` both are the build script's work instead, done beside Astro (CHECKED_ALONGSIDE).
+ * Under `npm run build` both are the build script's work instead, before and after Astro (CHECKED_ALONGSIDE).
  * Either way, each page's CSP `<meta>` is moved to the top of its head once the pages are written.
  */
 export function contentChecks(): AstroIntegration {
@@ -40,18 +22,13 @@ export function contentChecks(): AstroIntegration {
   return {
     name: 'zhulao:content-checks',
     hooks: {
-      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         const addressProblem = command === 'build' ? publicAddressProblem() : undefined;
         if (addressProblem) {
           console.error(`\n${addressProblem}\n`);
           await exitWhenFlushed(1);
         }
-        if (CHECKED_ALONGSIDE) {
-          // The channel must not keep Astro running once the build is done.
-          process.channel?.unref();
-          updateConfig({ vite: { plugins: [announceBundled()] } });
-          return;
-        }
+        if (CHECKED_ALONGSIDE) return;
         const report = validateContent(CONTENT_DIR, { keepBodies: false });
         media = mediaCopies(report.catalogue);
         shareImages = shareImageJobs(report.catalogue);

@@ -134,7 +134,7 @@ export const BASE_PATH = `/${(env.BASE_PATH || addressFile.basePath || '').repla
 );
 
 /**
- * `npm run build` checks the content in its own process while Astro builds, and sets this variable so that
+ * `npm run build` checks the content in its own process before Astro builds, and sets this variable so that
  * the content-checks integration does not check it a second time (scripts/build.ts).
  */
 export const CHECKED_ALONGSIDE_VARIABLE = 'ZHULAO_CHECKED_ALONGSIDE';
