@@ -318,11 +318,10 @@ function loadEntry(
   const markup = checkMarkupSafety(frontmatter, body, { rendered, firstLine });
   for (const p of markup) found.push({ file, ...p });
   for (const p of checkBodyImages(file, rendered.localImagePaths, contentDir, deferred)) found.push({ file, ...p });
-  // HTML in the body changes its outline (an HTML block can swallow every heading after it), and deleting the
-  // HTML changes it back: the sections are judged once the body holds Markdown only.
-  if (!markup.some((p) => p.field.startsWith('正文'))) {
-    for (const section of checkBody(kind, body)) found.push({ file, ...section });
-  }
+  // HTML in the body changes its outline (an HTML block can swallow every heading after it): the sections are
+  // judged as the body will read once its HTML is deleted, which is what the markup problem asks for.
+  const htmlInBody = markup.some((p) => p.field.startsWith('正文'));
+  for (const section of checkBody(kind, htmlInBody ? withoutHtml(body) : body)) found.push({ file, ...section });
 
   // A unit's name written where its id belongs means that unit (the build's loader reads it the same way).
   const unitId = unitIdForName(frontmatter.unit, refs.units.records);
@@ -352,6 +351,24 @@ function loadEntry(
   // Read now, while the body's syntax tree from checkBody is still at hand (plain-text.ts keeps the last few).
   notes.push(...insecureLinkNotes(file, 'link' in parsed.data ? parsed.data.link : undefined, body));
   return { kind, slug: slugFromPath(file), file, data: parsed.data, body } as LoadedEntry;
+}
+
+/**
+ * The body with its HTML comments and tags deleted, line numbers kept. Linear: each comment is closed by the
+ * first `-->` after it, and a tag never spans lines.
+ */
+export function withoutHtml(body: string): string {
+  let kept = '';
+  let at = 0;
+  for (let open = body.indexOf('<!--'); open >= 0; open = body.indexOf('<!--', at)) {
+    kept += body.slice(at, open);
+    const close = body.indexOf('-->', open + 4);
+    const end = close < 0 ? body.length : close + 3;
+    kept += body.slice(open, end).replace(/[^\n]/g, '');
+    at = end;
+  }
+  kept += body.slice(at);
+  return kept.replace(/<\/?[A-Za-z][^<>\n]*>/g, '');
 }
 
 /**
