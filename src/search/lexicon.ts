@@ -126,12 +126,24 @@ export function vocabulary(source: VocabularySource): string[] {
     .filter((w, i) => i < MAX_WORDS || terms.has(w));
 }
 
+const HAN_CHARACTER = /\p{Script=Han}/u;
+
+/**
+ * The Chinese characters that the texts use, read one text at a time: matching all of the site's text at once made
+ * an array of every character (some 50 million strings, over 1 GB, at 10,000 entries).
+ */
+export function hanCharacters(texts: Iterable<string>): Set<string> {
+  const chars = new Set<string>();
+  for (const text of texts) for (const char of text) if (!chars.has(char) && HAN_CHARACTER.test(char)) chars.add(char);
+  return chars;
+}
+
 /**
  * The correction and conversion data: the vocabulary, the readings of the characters that sound like its
  * characters, the groups of characters that look like them, and the traditional forms of the characters that the
  * site's text uses.
  */
-export function buildLexicon(source: VocabularySource, siteText: string): LexiconData {
+export function buildLexicon(source: VocabularySource, siteTexts: Iterable<string>): LexiconData {
   const words = vocabulary(source);
   const vocabularyChars = new Set(words.flatMap((w) => [...w]));
   const fuzzy = new Set([...vocabularyChars].flatMap(readings).map(fuzzySyllable));
@@ -147,7 +159,7 @@ export function buildLexicon(source: VocabularySource, siteText: string): Lexico
     .map(([syllable, chars]) => `${syllable}${[...chars].join('')}`)
     .join(' ');
 
-  const siteChars = new Set(siteText.match(/\p{Script=Han}/gu) ?? []);
+  const siteChars = hanCharacters(siteTexts);
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const toTraditional = [
     OpenCC.Converter({ from: 'cn', to: 'tw' }),
@@ -176,9 +188,15 @@ export function buildLexicon(source: VocabularySource, siteText: string): Lexico
  * that a page is about a query (找工作 is not about the pages that say 工作). Counted on at most `sample` entries,
  * spread over the catalogue.
  */
-export function commonPairs(texts: readonly string[], share = 0.4, sample = 2000): string[] {
-  const step = Math.max(1, Math.ceil(texts.length / sample));
-  const picked = texts.filter((_, i) => i % step === 0);
+export function commonPairs<T>(
+  items: readonly T[],
+  textOf: (item: T) => string,
+  share = 0.4,
+  sample = 2000,
+): string[] {
+  const step = Math.max(1, Math.ceil(items.length / sample));
+  // Only the sampled items' texts are made: at 10,000 entries, all of them at once would hold some 150 MB.
+  const picked = items.filter((_, i) => i % step === 0).map(textOf);
   const counts = new Map<string, number>();
   for (const text of picked) {
     const seen = new Set<string>();

@@ -9,7 +9,9 @@ export const GET: APIRoute = async () => {
   const { glossary } = getGuides();
   const lexicon = buildLexicon(
     searchVocabularySource(catalogue, glossary),
-    catalogue.all.map(searchableText).join('\n'),
+    (function* () {
+      for (const entry of catalogue.all) yield searchableText(entry);
+    })(),
   );
   return new Response(JSON.stringify(lexicon), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
