@@ -29,10 +29,16 @@ import type { EntryDataByKind } from '../checks/validator.ts';
  * and each change is noted in EXPORT_CHANGES, which /data/ shows. The published JSON Schemas are exact, so an
  * importer that validates against them notices a new version instead of misreading it.
  */
-export const EXPORT_VERSION = 4;
+export const EXPORT_VERSION = 5;
 
 /** What each version changed, newest first (shown on /data/). */
 export const EXPORT_CHANGES: readonly { version: number; changes: readonly string[] }[] = [
+  {
+    version: 5,
+    changes: [
+      '不再单独发布 courses.json、cases.json、projects.json：它们与 entries.json 里同一类别的条目逐字相同，一万条时多占约 116 MB。请读 entries.json，按 kind（类别编号）筛选；CSV 按“类别编号”一列筛选',
+    ],
+  },
   {
     version: 4,
     changes: [
@@ -763,7 +769,7 @@ function documentShape(schema: SchemaName) {
   };
 }
 
-/** entries.json and courses.json, cases.json, projects.json. */
+/** entries.json. */
 export const ExportDocumentSchema = z
   .strictObject({
     ...documentShape('entries'),

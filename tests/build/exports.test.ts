@@ -11,6 +11,7 @@ import { validateContent } from '../../src/checks/validator.ts';
 import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/export/open-data.ts';
 import { findPersonalNumbers } from '../../src/checks/privacy.ts';
 import { KINDS } from '../../src/config/paths.ts';
+import { t } from '../../src/i18n/zh-CN.ts';
 
 /** The export files of a build of the valid fixture tree plus entries that stress them, under a sub-path. */
 const SITE_URL = 'https://zhulao.example.org';
@@ -71,10 +72,10 @@ beforeAll(() => {
 });
 
 describe('data/entries.json', () => {
-  it('is version 4 with every entry of the tree, dated by the newest day an entry was added or updated', () => {
+  it('is version 5 with every entry of the tree, dated by the newest day an entry was added or updated', () => {
     const { catalogue, problems } = validateContent(TREE);
     expect(problems).toEqual([]);
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBe(5);
     expect(doc.generated).toBe('2024-03-15');
     expect(byKey.get('courses/buru-jiu-kecheng')!.addedOn).toBe('2024-03-15');
     // Entries without addedOn count as added on their recommendation date
@@ -173,11 +174,9 @@ describe('the open-data contract', () => {
   it('publishes a JSON Schema that every JSON export validates against', () => {
     const entries = ajv.compile(schema('entries'));
     expect(schema('entries').$id).toBe(`${ORIGIN}data/schema/entries.json`);
-    for (const file of ['data/entries.json', ...KINDS.map((k) => `data/${k}.json`)]) {
-      const json = readJson(file);
-      expect(json.$schema, file).toBe(`${ORIGIN}data/schema/entries.json`);
-      expect(entries(json), `${file}: ${ajv.errorsText(entries.errors)}`).toBe(true);
-    }
+    const json = readJson('data/entries.json');
+    expect(json.$schema).toBe(`${ORIGIN}data/schema/entries.json`);
+    expect(entries(json), ajv.errorsText(entries.errors)).toBe(true);
     for (const name of ['units', 'batches', 'scenarios']) {
       const validate = ajv.compile(schema(name));
       const json = JSON.parse(read(`data/${name}.json`)) as Record<string, unknown>;
@@ -188,10 +187,6 @@ describe('the open-data contract', () => {
 
   it('gives each file the digest of its entries, and each entry an id that does not depend on the address', () => {
     expect(doc.digest).toBe(`sha256-${createHash('sha256').update(JSON.stringify(doc.entries)).digest('base64')}`);
-    for (const kind of KINDS) {
-      const part = readJson(`data/${kind}.json`);
-      expect(part.digest).toBe(contentDigest(part.entries));
-    }
     for (const record of doc.entries) {
       expect(record.id).toBe(`${record.kind}/${record.slug}`);
       expect(record.id).not.toMatch(/^https?:|example/);
@@ -221,17 +216,15 @@ describe('the open-data contract', () => {
   });
 });
 
-describe('data/<kind>.json', () => {
-  it('splits entries.json by kind, in the same shape and order', () => {
-    const parts = KINDS.map((kind) => readJson(`data/${kind}.json`));
-    for (const [i, part] of parts.entries()) {
-      expect(part.version).toBe(4);
-      expect(part.generated).toBe(doc.generated);
-      expect(part.count).toBe(part.entries.length);
-      expect(part.entries.every((e) => e.kind === KINDS[i])).toBe(true);
-      expect(part.entries).toEqual(doc.entries.filter((e) => e.kind === KINDS[i]));
+describe('entries by kind', () => {
+  // Version 5 stopped publishing courses.json, cases.json and projects.json: each repeated entries.json.
+  it('publishes no per-kind copy of entries.json, and /data/ says how to filter by kind', () => {
+    for (const kind of KINDS) expect(fs.existsSync(path.join(OUT, `data/${kind}.json`)), kind).toBe(false);
+    const page = read('data/index.html');
+    for (const kind of KINDS) {
+      const count = doc.entries.filter((e) => e.kind === kind).length;
+      expect(page).toContain(`<code>${kind}</code>（${t(`kind.${kind}`)}，${count} 条）`);
     }
-    expect(parts.reduce((n, part) => n + part.count, 0)).toBe(doc.count);
   });
 });
 
@@ -275,10 +268,10 @@ describe('rss.xml', () => {
 describe('/data/ page', () => {
   it('links every file and states the version, date and licences', () => {
     const page = read('data/index.html');
-    for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
+    for (const file of ['data/entries.json', 'data/entries.csv', 'rss.xml']) {
       expect(page).toContain(`href="${BASE_PATH}${file}"`);
     }
-    expect(page).toMatch(/data-export="version"[^>]*>4</);
+    expect(page).toMatch(/data-export="version"[^>]*>5</);
     expect(page).toContain(doc.digest);
     for (const name of ['entries', 'units', 'batches', 'scenarios'])
       expect(page).toContain(`href="${BASE_PATH}data/schema/${name}.json"`);
@@ -293,7 +286,7 @@ describe('/data/ page', () => {
 
 describe('privacy', () => {
   it('finds no phone or ID-card number in any export file', () => {
-    for (const file of ['data/entries.json', 'data/entries.csv', ...KINDS.map((k) => `data/${k}.json`), 'rss.xml']) {
+    for (const file of ['data/entries.json', 'data/entries.csv', 'rss.xml']) {
       expect(findPersonalNumbers(read(file)), file).toEqual([]);
     }
   });

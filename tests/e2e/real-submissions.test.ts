@@ -111,12 +111,12 @@ describe('the built pages', () => {
     await project.close();
   });
 
-  it('export the new values as documented, under data version 4', () => {
+  it('export the new values as documented (added in data version 4)', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(OUT, 'data/entries.json'), 'utf8')) as {
       version: number;
       entries: Record<string, unknown>[];
     };
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBeGreaterThanOrEqual(4);
     const course = doc.entries.find((e) => e.slug === mixedMediaCourse.file.replace(/\.md$/, ''))!;
     expect(course).toMatchObject({
       resourceType: ['教材（读本）', '视频资源'],

@@ -20,8 +20,9 @@ export const OPEN_DATA_UI = {
   'data.files.entriesJsonNote': '：{count} 条，含正文，适合程序导入。',
   'data.files.entriesCsv': '全部条目（CSV 表格）',
   'data.files.entriesCsvNote': '：{count} 条，含正文，用 Excel 或 WPS 可以直接打开。',
-  'data.files.kind': '{kind}（JSON）',
-  'data.files.kindNote': '：{count} 条，格式和全部条目的 JSON 相同。',
+  'data.files.kindCount': '<code>{kind}</code>（{name}，{count} 条）',
+  'data.files.byKindHtml':
+    '按类别使用：每个条目的 <code>kind</code>（CSV 的“类别编号”一列）是 {counts}。按它筛选即可，不另设按类别的文件。',
   'data.files.table': '{title}表（JSON）',
   'data.files.tableNoteHtml': '：条目里的 <code>{field}</code> 指向这张表。',
   'data.files.rss': '最新内容（RSS 订阅）',
@@ -45,7 +46,7 @@ export const OPEN_DATA_UI = {
   'data.schemaHeading': '数据结构（JSON Schema）',
   'data.schemaIntro':
     '每个 JSON 文件的结构都发布为 JSON Schema（2020-12 版），由本站生成数据时所用的同一份规则得出， 本站的测试用 JSON Schema 校验器逐一检查每个数据文件：',
-  'data.schema.entries': '条目（entries.json 和各类别的 JSON 文件）',
+  'data.schema.entries': '条目（entries.json）',
   'data.schema.table': '{title}（{name}.json）',
   'data.schemaStrictHtml':
     '结构是严格的：不允许出现 Schema 里没有的字段。所以格式每变一次，版本号都加一，变化写在下面的<a href="#changes">版本变更记录</a>里。',
