@@ -12,7 +12,12 @@ export default defineConfig({
   // A cache of its own for each content tree (CONTENT_DIR): see astroCacheDir.
   cacheDir: astroCacheDir(),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // One stylesheet for the whole site, linked by every page, and no <style> in any page: Vite puts all the CSS in one
+  // file when it does not split CSS, and Astro links that file from every page (its astro:rollup-plugin-single-css).
+  // Inlined page styles and their CSP hashes cost some 8 KB a page, 80–95 MB at 10,000 entries; the shared file is
+  // fetched once and cached. Every rule therefore reaches every page: see docs/ARCHITECTURE.md, “加一个页面”.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { cssCodeSplit: false } },
   integrations: [contentChecks(), mdx(), sitemap({ filter: (page) => !page.endsWith('/book/') })],
   // Entry bodies go through the one Markdown pipeline that validate also runs (src/markdown/pipeline.ts).
   // Shiki writes inline styles that a strict CSP would block; entries rarely contain code.

@@ -100,3 +100,21 @@ describe('cascade layers', () => {
     }
   });
 });
+
+// astro.config.mjs puts all the site's CSS in one file: a page that inlined its styles would repeat them (and their
+// CSP hashes) in every copy, some 8 KB a page, and a second stylesheet would be one more request.
+describe('one shared stylesheet', () => {
+  it('links every built page to the same stylesheet under /_astro/ and inlines no <style>', () => {
+    const sheets = new Set<string>();
+    for (const page of htmlFiles(DIST)) {
+      const html = fs.readFileSync(page, 'utf8');
+      const name = path.relative(DIST, page);
+      expect(html, `${name}: 页面里的 <style>`).not.toMatch(/<style[\s>]/i);
+      const links = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+      expect(links, `${name}: 样式表`).toHaveLength(1);
+      sheets.add(/\shref="([^"]+)"/.exec(links[0]!)![1]!);
+    }
+    expect([...sheets]).toHaveLength(1);
+    expect([...sheets][0]).toMatch(/\/_astro\/[^/]+\.css$/);
+  });
+});
