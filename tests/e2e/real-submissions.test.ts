@@ -6,6 +6,7 @@ import { describeViolations, runAxe } from '../helpers/browser.ts';
 import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 import { makeTree } from '../fixtures/entries.ts';
+import { t } from '../../src/i18n/zh-CN.ts';
 import {
   attachment1Case,
   attachment1Project,
@@ -66,7 +67,10 @@ describe.each(WIDTHS)('at %i px', (width) => {
 
   it('the breadcrumb does not repeat a long title in full; the heading does', async () => {
     const page = await open(width, entryPath);
-    const current = await page.locator('nav.breadcrumb li[aria-current="page"]').textContent();
+    const current = await page
+      .getByRole('navigation', { name: t('entry.breadcrumb') })
+      .locator('li[aria-current="page"]')
+      .textContent();
     expect(current).toMatch(/…$/);
     expect(numberedCaseWithTable.frontmatter.title).toContain(current!.slice(0, -1));
     await expect(page.locator('h1').textContent()).resolves.toBe(numberedCaseWithTable.frontmatter.title);
