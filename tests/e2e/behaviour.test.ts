@@ -210,7 +210,9 @@ describe('朗读 (read aloud)', () => {
 
     const spoken = (await speech(page)).spoken.join('');
     expect(spoken).toContain(builtH1(COURSE));
-    const firstSentence = (await page.locator('[data-read-aloud-source].body p').first().innerText()).split('。')[0]!;
+    const firstSentence = (await page.locator('[data-read-aloud-source].zl-entry__body p').first().innerText()).split(
+      '。',
+    )[0]!;
     expect(firstSentence.length).toBeGreaterThan(5);
     expect(spoken).toContain(firstSentence);
 

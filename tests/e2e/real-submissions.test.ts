@@ -136,7 +136,7 @@ describe('the built pages', () => {
   it('mark http:// links and www. autolinks in a body as 外部链接，不加密', async () => {
     const page = await open(375, `/cases/${attachment1Case.file.replace(/\.md$/, '')}/`);
     const notes = await page
-      .locator('.body a[data-link-note]')
+      .locator('.zl-entry__body a[data-link-note]')
       .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]));
     expect(notes).toEqual([
       ['http://www.xhsqjy.cn/kecheng/', '"（外部链接，不加密）"'],
