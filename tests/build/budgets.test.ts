@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { Element, Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/checks/validator.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
@@ -129,6 +131,73 @@ describe('page weight budgets on the sample site', () => {
       expect(img).toMatch(/\ssrc="[^"]+\.(avif|webp|svg)"/);
       for (const [, w] of img.matchAll(/\s(\d+)w\b/g)) expect(Number(w)).toBeLessThanOrEqual(1125);
     }
+  });
+});
+
+/** Every built HTML page of a site, by its path inside the site. */
+function htmlFiles(dir: string, under = ''): string[] {
+  return fs.readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap((d) => {
+    const rel = path.join(under, d.name);
+    if (d.isDirectory()) return htmlFiles(dir, rel);
+    return d.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
+const classesOf = (node: Element) => (node.properties.className as string[] | undefined) ?? [];
+
+/** The elements of a subtree, leaving out the subtrees for which skip is true. */
+function subtree(root: Nodes, skip: (node: Element) => boolean = () => false): Element[] {
+  const found: Element[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element') {
+      if (node !== root && skip(node)) continue;
+      found.push(node);
+    }
+    if ('children' in node) stack.push(...node.children);
+  }
+  return found;
+}
+
+describe('shared components without scoped-style attributes', () => {
+  /*
+   * A component with a scoped <style> marks every one of its elements with data-astro-cid-xxxxxxxx (24 bytes): 2.58
+   * million of them, 59 MB, at 10,000 entries, most from the components on every page or many times on a page. These
+   * keep global zl- classes instead, and nothing in them may carry the attribute again.
+   */
+  const roots: [string, (node: Element) => boolean][] = [
+    ['header', (n) => n.tagName === 'header' && classesOf(n).includes('zl-header')],
+    ['footer', (n) => n.tagName === 'footer' && classesOf(n).includes('zl-footer')],
+    ['breadcrumb', (n) => n.tagName === 'nav' && classesOf(n).includes('zl-breadcrumb')],
+    ['facts', (n) => n.tagName === 'dl' && classesOf(n).includes('zl-facts')],
+    ['card', (n) => n.tagName === 'article' && classesOf(n).includes('zl-card')],
+    ['actions', (n) => classesOf(n).includes('zl-actions') || classesOf(n).includes('zl-actions__status')],
+    // The entry page's own elements; the 小词典 box inside it is a component of its own.
+    ['entry', (n) => n.tagName === 'article' && n.properties.dataPagefindBody !== undefined],
+  ];
+  const isOtherComponent = (n: Element) => n.tagName === 'section' && classesOf(n).includes('glossary');
+
+  it('has none on any element of the header, footer, breadcrumb, facts, cards, actions or entry page', () => {
+    const seen = new Map(roots.map(([name]) => [name, 0]));
+    const marked: string[] = [];
+    for (const file of htmlFiles(DIST)) {
+      const all = subtree(fromHtml(fs.readFileSync(path.join(DIST, file), 'utf8')));
+      for (const [name, isRoot] of roots) {
+        for (const root of all.filter(isRoot)) {
+          seen.set(name, seen.get(name)! + 1);
+          for (const node of subtree(root, isOtherComponent)) {
+            const cid = Object.keys(node.properties).find((key) => key.startsWith('dataAstroCid'));
+            if (cid) marked.push(`${file}: <${node.tagName} class="${classesOf(node).join(' ')}"> in the ${name}`);
+          }
+        }
+      }
+    }
+    expect(marked.slice(0, 20)).toEqual([]);
+    // Not vacuous: every kind of element was found, the header and footer on every page with the site's frame.
+    for (const [name, count] of seen) expect(count, name).toBeGreaterThan(0);
+    expect(seen.get('header')).toBe(seen.get('footer'));
+    expect(seen.get('header')).toBeGreaterThan(50);
   });
 });
 
