@@ -20,7 +20,7 @@ export const OPEN_DATA_UI = {
   'data.files.entriesJsonNote': '：{count} 条，含正文，适合程序导入。',
   'data.files.entriesCsv': '全部条目（CSV 表格）',
   'data.files.entriesCsvNote': '：{count} 条，含正文，用 Excel 或 WPS 可以直接打开。',
-  'data.files.kindCount': '<code>{kind}</code>（{name}，{count} 条）',
+  'data.files.kindCountHtml': '<code>{kind}</code>（{name}，{count} 条）',
   'data.files.byKindHtml':
     '按类别使用：每个条目的 <code>kind</code>（CSV 的“类别编号”一列）是 {counts}。按它筛选即可，不另设按类别的文件。',
   'data.files.table': '{title}表（JSON）',
