@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   bodySections,
   buildExportRecords,
   contentDigest,
+  csvChunks,
   csvCell,
   csvColumns,
   csvHeader,
@@ -90,6 +92,32 @@ describe('toCsv', () => {
         expect(parse(toCsv(rows), { bom: true, record_delimiter: '\r\n', relax_column_count: false })).toEqual(rows);
       }),
     );
+  });
+
+  it('writes the file in chunks that join into exactly what one pass writes, with one BOM', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', '\r', '=', '\uFEFF') });
+    const rows = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 7 }), (table, size) => {
+        const chunks = [...csvChunks(table, size)];
+        expect(chunks).toHaveLength(Math.ceil(table.length / size));
+        expect(chunks.join('')).toBe(stringify(table, { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ }));
+        expect(chunks[0]!.startsWith('\uFEFF')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('contentDigest', () => {
+  it('is the SHA-256 of the list as compact JSON, though it hashes item by item', () => {
+    const json = fc.jsonValue();
+    fc.assert(
+      fc.property(fc.array(json, { maxLength: 8 }), (items) => {
+        const whole = `sha256-${createHash('sha256').update(JSON.stringify(items)).digest('base64')}`;
+        expect(contentDigest(items)).toBe(whole);
+      }),
+    );
+    expect(contentDigest([])).toBe(`sha256-${createHash('sha256').update('[]').digest('base64')}`);
   });
 });
 
