@@ -188,12 +188,7 @@ export function buildLexicon(source: VocabularySource, siteTexts: Iterable<strin
  * that a page is about a query (找工作 is not about the pages that say 工作). Counted on at most `sample` entries,
  * spread over the catalogue.
  */
-export function commonPairs<T>(
-  items: readonly T[],
-  textOf: (item: T) => string,
-  share = 0.4,
-  sample = 2000,
-): string[] {
+export function commonPairs<T>(items: readonly T[], textOf: (item: T) => string, share = 0.4, sample = 2000): string[] {
   const step = Math.max(1, Math.ceil(items.length / sample));
   // Only the sampled items' texts are made: at 10,000 entries, all of them at once would hold some 150 MB.
   const picked = items.filter((_, i) => i % step === 0).map(textOf);

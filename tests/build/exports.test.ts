@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { everyFieldCourse, makeTree, minimalCase, minimalCourse, VALID_ENTRIES, variant } from '../fixtures/entries.ts';
 import { OUTPUT, ROOT, run } from '../helpers/run.ts';
 import { validateContent } from '../../src/checks/validator.ts';
-import { contentDigest, csvColumns, csvHeader, type ExportDocument, type ExportRecord } from '../../src/export/open-data.ts';
+import {
+  contentDigest,
+  csvColumns,
+  csvHeader,
+  type ExportDocument,
+  type ExportRecord,
+} from '../../src/export/open-data.ts';
 import { findPersonalNumbers } from '../../src/checks/privacy.ts';
 import { KINDS } from '../../src/config/paths.ts';
 import { t } from '../../src/i18n/zh-CN.ts';

@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../collections/catalogue.ts';
 import { tableDocument, TABLES, type TableName } from '../../export/open-data.ts';
 
-export const getStaticPaths = (() => Object.keys(TABLES).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  Object.keys(TABLES).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 /**
  * units.json, batches.json, scenarios.json: the tables that the entries' unitId, batch and scenarios point to.
