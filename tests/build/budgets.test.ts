@@ -9,6 +9,7 @@ import { DIST, OUTPUT, run } from '../helpers/run.ts';
 import { UI } from '../../src/i18n/zh-CN.ts';
 import { ENTRY_ACTIONS_UI } from '../../src/i18n/zh-CN/entry-actions.ts';
 import { PAGE_TYPES, type PageType } from '../helpers/page-types.ts';
+import { builtPages } from '../helpers/built-pages.ts';
 
 /** Performance budgets for a cheap phone on a slow connection (print books are exempt). */
 const PAGE_BUDGET = 40 * 1024;
@@ -134,15 +135,6 @@ describe('page weight budgets on the sample site', () => {
   });
 });
 
-/** Every built HTML page of a site, by its path inside the site. */
-function htmlFiles(dir: string, under = ''): string[] {
-  return fs.readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap((d) => {
-    const rel = path.join(under, d.name);
-    if (d.isDirectory()) return htmlFiles(dir, rel);
-    return d.name.endsWith('.html') ? [rel] : [];
-  });
-}
-
 const classesOf = (node: Element) => (node.properties.className as string[] | undefined) ?? [];
 
 /** The elements of a subtree, leaving out the subtrees for which skip is true. */
@@ -181,7 +173,7 @@ describe('shared components without scoped-style attributes', () => {
   it('has none on any element of the header, footer, breadcrumb, facts, cards, actions or entry page', () => {
     const seen = new Map(roots.map(([name]) => [name, 0]));
     const marked: string[] = [];
-    for (const file of htmlFiles(DIST)) {
+    for (const file of builtPages(DIST)) {
       const all = subtree(fromHtml(fs.readFileSync(path.join(DIST, file), 'utf8')));
       for (const [name, isRoot] of roots) {
         for (const root of all.filter(isRoot)) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT } from '../helpers/run.ts';
+import { builtPages } from '../helpers/built-pages.ts';
 
 // Every rule of the site sits in a cascade layer (src/styles/layers.css). A rule outside all layers beats every
 // layered rule whatever its specificity, so one unlayered <style> would quietly override the text-size and theme
@@ -72,13 +73,6 @@ function pageCss(file: string): string {
     .join('\n');
 }
 
-function htmlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => path.join(d.parentPath, d.name));
-}
-
 describe('cascade layers', () => {
   const order = declaredOrder();
 
@@ -90,11 +84,10 @@ describe('cascade layers', () => {
   });
 
   it('puts every rule of every built page in a layer, and meets the layers in the declared order', () => {
-    const pages = htmlFiles(DIST);
+    const pages = builtPages(DIST);
     expect(pages.length).toBeGreaterThan(10);
-    for (const page of pages) {
-      const { layers, unlayered } = topLevel(pageCss(page));
-      const name = path.relative(DIST, page);
+    for (const name of pages) {
+      const { layers, unlayered } = topLevel(pageCss(path.join(DIST, name)));
       expect(unlayered, `${name}: 不在任何层里的样式`).toEqual([]);
       expect(layers, `${name}: 层的先后`).toEqual(order);
     }
@@ -106,9 +99,8 @@ describe('cascade layers', () => {
 describe('one shared stylesheet', () => {
   it('links every built page to the same stylesheet under /_astro/ and inlines no <style>', () => {
     const sheets = new Set<string>();
-    for (const page of htmlFiles(DIST)) {
-      const html = fs.readFileSync(page, 'utf8');
-      const name = path.relative(DIST, page);
+    for (const name of builtPages(DIST)) {
+      const html = fs.readFileSync(path.join(DIST, name), 'utf8');
       expect(html, `${name}: 页面里的 <style>`).not.toMatch(/<style[\s>]/i);
       const links = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => m[0]);
       expect(links, `${name}: 样式表`).toHaveLength(1);

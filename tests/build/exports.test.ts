@@ -229,7 +229,7 @@ describe('entries by kind', () => {
     const page = read('data/index.html');
     for (const kind of KINDS) {
       const count = doc.entries.filter((e) => e.kind === kind).length;
-      expect(page).toContain(`<code>${kind}</code>（${t(`kind.${kind}`)}，${count} 条）`);
+      expect(page).toContain(t('data.files.kindCountHtml', { kind, name: t(`kind.${kind}`), count }));
     }
   });
 });

@@ -4,15 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE_PATH, SITE_URL } from '../../src/config/paths.ts';
 import { decodeEntities } from '../../src/core/html-entities.ts';
 import { SITE } from '../helpers/site.ts';
+import { builtPages } from '../helpers/built-pages.ts';
 
 /** Every link, image, video and form in the built site that points into the site lands on a file that exists. */
 const ORIGIN = new URL(SITE_URL).origin;
 const URL_ATTRIBUTES = /\s(href|src|srcset|poster|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
-const htmlFiles = fs
-  .readdirSync(SITE, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.html'))
-  .map((file) => file.split(path.sep).join('/'));
+const htmlFiles = builtPages(SITE);
 
 /** The public URL a built file is served at: `courses/index.html` → `${SITE_URL}${BASE_PATH}courses/`. */
 function pageUrl(file: string): URL {

@@ -11,11 +11,12 @@ import { VALID_ENTRIES, makeTree } from '../fixtures/entries.ts';
 import { DIST, OUTPUT, run } from '../helpers/run.ts';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
 import { SITE_URL } from '../../src/config/paths.ts';
+import { builtPages } from '../helpers/built-pages.ts';
 
 // Over the bundled sample site that the global setup built (the tests' SITE_URL, BASE_PATH at its default).
 const { catalogue } = validateContent();
 const live = catalogue.entries.filter((e) => !e.data.withdrawn);
-const htmlFiles = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+const htmlFiles = builtPages(DIST);
 const page = (p: string) => fs.readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
 const textOf = (html: string) =>
   html

@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { SITE_ADDRESS_FILE } from '../../src/config/paths.ts';
 import { makeTree, minimalCourse } from '../fixtures/entries.ts';
 import { DIST, OUTPUT, ROOT, run } from '../helpers/run.ts';
+import { builtPages } from '../helpers/built-pages.ts';
 
 const TREE = makeTree(path.join(OUTPUT, 'trees', 'public-address'), [minimalCourse]);
-const htmlFiles = (dir: string) =>
-  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 const NOTICE = '本机预览';
 
 describe('a build without a public address', () => {
@@ -54,8 +53,8 @@ describe('a local preview (npm start)', () => {
       SITE_URL: '',
     });
     expect(result.status, result.output).toBe(0);
-    const pages = htmlFiles(out);
-    expect(pages).toContain(path.join('batches', '1', 'book', 'index.html'));
+    const pages = builtPages(out);
+    expect(pages).toContain('batches/1/book/index.html');
     for (const file of pages) {
       const html = fs.readFileSync(path.join(out, file), 'utf8');
       expect(html, file).toContain(NOTICE);
@@ -74,7 +73,7 @@ describe('a local preview (npm start)', () => {
 
 describe('a build for publishing', () => {
   it('shows no preview notice on any page', () => {
-    for (const file of htmlFiles(DIST))
+    for (const file of builtPages(DIST))
       expect(fs.readFileSync(path.join(DIST, file), 'utf8'), file).not.toContain(NOTICE);
   });
 });

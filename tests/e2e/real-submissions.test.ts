@@ -7,6 +7,7 @@ import { useSiteInBrowser } from '../helpers/browser-suite.ts';
 import { OUTPUT, run } from '../helpers/run.ts';
 import { makeTree } from '../fixtures/entries.ts';
 import { t } from '../../src/i18n/zh-CN.ts';
+import { EXPORT_VERSION } from '../../src/export/open-data.ts';
 import {
   attachment1Case,
   attachment1Project,
@@ -120,7 +121,7 @@ describe('the built pages', () => {
       version: number;
       entries: Record<string, unknown>[];
     };
-    expect(doc.version).toBeGreaterThanOrEqual(4);
+    expect(doc.version).toBe(EXPORT_VERSION);
     const course = doc.entries.find((e) => e.slug === mixedMediaCourse.file.replace(/\.md$/, ''))!;
     expect(course).toMatchObject({
       resourceType: ['教材（读本）', '视频资源'],

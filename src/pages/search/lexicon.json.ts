@@ -7,11 +7,6 @@ import { buildLexicon, searchableText, searchVocabularySource } from '../../sear
 export const GET: APIRoute = async () => {
   const catalogue = await getCatalogue();
   const { glossary } = getGuides();
-  const lexicon = buildLexicon(
-    searchVocabularySource(catalogue, glossary),
-    (function* () {
-      for (const entry of catalogue.all) yield searchableText(entry);
-    })(),
-  );
+  const lexicon = buildLexicon(searchVocabularySource(catalogue, glossary), catalogue.all.values().map(searchableText));
   return new Response(JSON.stringify(lexicon), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
